@@ -1,0 +1,103 @@
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { id, money, timestamps, versioned } from './columns';
+import { users } from './users';
+import { pipelines, stages } from './pipelines';
+import { companies, contacts } from './clients';
+import { leadSources, lossReasons } from './reference';
+import { leads } from './leads';
+
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    pipelineId: integer('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id),
+    stageId: integer('stage_id')
+      .notNull()
+      .references(() => stages.id),
+    /** Mirrors the kind of the current stage so open / closed filters stay index-only. */
+    status: text('status', { enum: DEAL_STATUSES }).notNull().default('open'),
+    amount: money('amount').notNull().default('0'),
+    currency: char('currency', { length: 3 }).notNull().default('RUB'),
+    contactId: integer('contact_id').references(() => contacts.id),
+    companyId: integer('company_id').references(() => companies.id),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    sourceId: integer('source_id').references(() => leadSources.id),
+    leadId: integer('lead_id').references((): AnyPgColumn => leads.id),
+    expectedCloseDate: date('expected_close_date'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    lossReasonId: integer('loss_reason_id').references(() => lossReasons.id),
+    lossComment: text('loss_comment'),
+    /** The client already had a won deal when this one was created. */
+    isRepeat: boolean('is_repeat').notNull().default(false),
+    stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Sort order of the furthest open stage ever reached (funnel report: skipped stages count as passed). */
+    furthestStageOrder: integer('furthest_stage_order').notNull().default(0),
+    /** Bookkeeping for Today and hygiene, kept current with every activity write. */
+    openTaskCount: integer('open_task_count').notNull().default(0),
+    nextTaskDueAt: timestamp('next_task_due_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    check('deals_status_check', sql`${t.status} in ('open', 'won', 'lost')`),
+    check('deals_closed_at_check', sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
+    check('deals_lost_has_reason', sql`${t.status} <> 'lost' or ${t.lossReasonId} is not null`),
+    check('deals_amount_check', sql`${t.amount} >= 0`),
+    check('deals_open_task_count_check', sql`${t.openTaskCount} >= 0`),
+    index('deals_owner_stage_idx').on(t.ownerId, t.stageId),
+    index('deals_owner_open_due_idx')
+      .on(t.ownerId, t.nextTaskDueAt)
+      .where(sql`${t.status} = 'open'`),
+    index('deals_pipeline_stage_open_idx')
+      .on(t.pipelineId, t.stageId)
+      .where(sql`${t.status} = 'open'`),
+    index('deals_created_idx').on(t.createdAt),
+    index('deals_closed_idx').on(t.closedAt).where(sql`${t.status} <> 'open'`),
+    index('deals_company_idx').on(t.companyId),
+    index('deals_contact_idx').on(t.contactId),
+    index('deals_lead_idx').on(t.leadId),
+  ],
+);
+
+export const dealStageHistory = pgTable(
+  'deal_stage_history',
+  {
+    id: id(),
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    fromStageId: integer('from_stage_id').references(() => stages.id),
+    toStageId: integer('to_stage_id')
+      .notNull()
+      .references(() => stages.id),
+    changedBy: integer('changed_by').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    index('deal_stage_history_deal_idx').on(t.dealId, t.changedAt),
+    index('deal_stage_history_changed_idx').on(t.changedAt),
+  ],
+);

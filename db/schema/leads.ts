@@ -1,0 +1,67 @@
+import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { id, timestamps, versioned } from './columns';
+import { users, teams } from './users';
+import { junkReasons, leadSources } from './reference';
+import { companies, contacts } from './clients';
+import { deals } from './deals';
+
+export const LEAD_STATUSES = ['new', 'in_progress', 'converted', 'junk'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    personName: text('person_name'),
+    phone: text('phone'),
+    email: text('email'),
+    /** E.164 digits with country code (+79161234567), for duplicate search. */
+    phoneNormalized: text('phone_normalized'),
+    emailNormalized: text('email_normalized'),
+    companyName: text('company_name'),
+    sourceId: integer('source_id').references(() => leadSources.id),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmContent: text('utm_content'),
+    utmTerm: text('utm_term'),
+    comment: text('comment'),
+    ownerId: integer('owner_id').references(() => users.id),
+    teamId: integer('team_id').references(() => teams.id),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    junkReasonId: integer('junk_reason_id').references(() => junkReasons.id),
+    junkComment: text('junk_comment'),
+    duplicateOfLeadId: integer('duplicate_of_lead_id').references((): AnyPgColumn => leads.id, {
+      onDelete: 'set null',
+    }),
+    convertedContactId: integer('converted_contact_id').references(() => contacts.id),
+    convertedCompanyId: integer('converted_company_id').references(() => companies.id),
+    convertedDealId: integer('converted_deal_id').references((): AnyPgColumn => deals.id),
+    convertedAt: timestamp('converted_at', { withTimezone: true }),
+    junkedAt: timestamp('junked_at', { withTimezone: true }),
+    /** When the first activity on this lead happened (activity report: time to first touch). */
+    firstActivityAt: timestamp('first_activity_at', { withTimezone: true }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    check('leads_status_check', sql`${t.status} in ('new', 'in_progress', 'converted', 'junk')`),
+    check(
+      'leads_junk_has_reason',
+      sql`(${t.status} = 'junk') = (${t.junkReasonId} is not null and ${t.junkedAt} is not null)`,
+    ),
+    check(
+      'leads_converted_has_target',
+      sql`${t.status} <> 'converted' or (${t.convertedAt} is not null and coalesce(${t.convertedContactId}, ${t.convertedCompanyId}, ${t.convertedDealId}) is not null)`,
+    ),
+    index('leads_owner_status_idx').on(t.ownerId, t.status),
+    index('leads_created_idx').on(t.createdAt),
+    index('leads_source_created_idx').on(t.sourceId, t.createdAt),
+    index('leads_phone_idx').on(t.phoneNormalized),
+    index('leads_email_idx').on(t.emailNormalized),
+    index('leads_team_status_idx').on(t.teamId, t.status),
+  ],
+);

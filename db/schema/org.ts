@@ -1,0 +1,23 @@
+import { check, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { timestamps, versioned } from './columns';
+
+/** The single organisation this installation serves (row id = 1): its settings. */
+export const organisation = pgTable(
+  'organisation',
+  {
+    id: integer('id').primaryKey().default(1),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull().default('Europe/Moscow'),
+    currency: text('currency').notNull().default('RUB'),
+    churnWindowDays: integer('churn_window_days').notNull().default(180),
+    firstTaskDelayMinutes: integer('first_task_delay_minutes').notNull().default(15),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    check('organisation_singleton', sql`${t.id} = 1`),
+    check('organisation_churn_window_positive', sql`${t.churnWindowDays} > 0`),
+    check('organisation_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);

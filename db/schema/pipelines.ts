@@ -1,0 +1,41 @@
+import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { id, timestamps, versioned } from './columns';
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** "Directions": product lines or regions, each with its own ordered stages. */
+export const pipelines = pgTable('pipelines', {
+  id: id(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  isArchived: boolean('is_archived').notNull().default(false),
+  ...timestamps,
+  ...versioned,
+});
+
+export const stages = pgTable(
+  'stages',
+  {
+    id: id(),
+    pipelineId: integer('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    kind: text('kind', { enum: STAGE_KINDS }).notNull(),
+    probability: integer('probability').notNull().default(0),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('stages_pipeline_order_unique').on(t.pipelineId, t.sortOrder),
+    // Every pipeline has exactly one won and one lost stage: at most one here, at least one by the service.
+    uniqueIndex('stages_one_won_per_pipeline').on(t.pipelineId).where(sql`${t.kind} = 'won'`),
+    uniqueIndex('stages_one_lost_per_pipeline').on(t.pipelineId).where(sql`${t.kind} = 'lost'`),
+    index('stages_pipeline_idx').on(t.pipelineId),
+    check('stages_kind_check', sql`${t.kind} in ('open', 'won', 'lost')`),
+    check('stages_probability_check', sql`${t.probability} between 0 and 100`),
+  ],
+);

@@ -1,0 +1,11 @@
+import { router } from '@/server/trpc/init';
+import { authedProcedure } from '@/server/trpc/procedures';
+import { callService } from '@/server/trpc/service-adapter';
+import { setLocaleInput, setOwnLocale } from '@/server/services/profile/set-locale';
+
+export const profileRouter = router({
+  me: authedProcedure.query(({ ctx }) => ctx.user),
+  setLocale: authedProcedure
+    .input(setLocaleInput)
+    .mutation(({ ctx, input }) => callService(() => setOwnLocale(ctx.service, input))),
+});

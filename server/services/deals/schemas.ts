@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DEAL_STATUSES } from '@/db/schema';
+
+/** Money typed by people: "1 234 567,89" or "1234567.89" → "1234567.89"; at most 2 decimals. */
+export const moneyInput = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'must be a non-negative amount with at most 2 decimals' }),
+  );
+
+export const isoDate = z.iso.date();
+
+export const DEAL_SORT_FIELDS = ['createdAt', 'amount', 'title', 'expectedCloseDate'] as const;
+
+export const listDealsInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+  status: z.enum(DEAL_STATUSES).optional(),
+  pipelineId: z.number().int().positive().optional(),
+  ownerId: z.number().int().positive().optional(),
+  search: z.string().trim().max(200).optional(),
+  sort: z
+    .object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+    .default({ field: 'createdAt', direction: 'desc' }),
+});
+export type ListDealsInput = z.input<typeof listDealsInput>;
+
+export const dealByIdInput = z.object({ id: z.number().int().positive() });
+
+/** The editable details of a deal; the same schema validates the form and the server. */
+export const dealDetailsFields = z.object({
+  title: z.string().trim().min(1).max(300),
+  amount: moneyInput,
+  expectedCloseDate: isoDate.nullable(),
+});
+
+export const updateDealInput = dealDetailsFields.partial().extend({
+  id: z.number().int().positive(),
+  /** The version the editor started from: a newer one on the server means someone else changed it. */
+  version: z.number().int().positive(),
+});
+export type UpdateDealInput = z.input<typeof updateDealInput>;

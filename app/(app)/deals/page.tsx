@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DealsTable, DEFAULT_DEALS_QUERY } from '@/components/deals/deals-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
+import { requireSection } from '@/server/auth/page-access';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('deals') };
+}
+
+export default async function DealsPage() {
+  await requireSection('deals');
+  const t = await getTranslations('deals');
+  // The first page is fetched on the server, so the table paints with data, not a spinner.
+  await getQueryClient().prefetchQuery(trpc.deals.list.queryOptions(DEFAULT_DEALS_QUERY));
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <HydrateClient>
+        <DealsTable />
+      </HydrateClient>
+    </>
+  );
+}

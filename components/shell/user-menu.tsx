@@ -1,0 +1,31 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useTRPC } from '@/lib/trpc/client';
+import { LanguageSwitch } from './language-switch';
+
+export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string }) {
+  const t = useTranslations('shell');
+  const trpc = useTRPC();
+  const saveLocale = useMutation(trpc.profile.setLocale.mutationOptions());
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <div className="min-w-0 text-right leading-tight">
+        <div className="truncate text-sm font-medium" data-testid="current-user">
+          {name}
+        </div>
+        <div className="text-xs text-slate-500">{roleLabel}</div>
+      </div>
+      <LanguageSwitch onSave={(locale) => saveLocale.mutateAsync({ locale })} />
+      <button
+        type="button"
+        onClick={() => signOut({ callbackUrl: '/signin' })}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+      >
+        {t('signOut')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+/** Next.js calls this once per server start, before requests are served. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { prepareDatabase } = await import('./db/bootstrap');
+    await prepareDatabase();
+  }
+}

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(directory: string): string[] {
+  const full = path.join(ROOT, directory);
+  return readdirSync(full).flatMap((name) => {
+    const relative = path.join(directory, name);
+    if (statSync(path.join(ROOT, relative)).isDirectory()) return sourceFiles(relative);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [relative] : [];
+  });
+}
+
+/** Runtime imports (not `import type`) of a file. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)].map((match) => match[1]!);
+}
+
+describe('layering (STYLE.md): only services and auth touch the database', () => {
+  const forbidden = [/^@\/db\/client$/, /^drizzle-orm/, /^postgres$/, /^@electric-sql\/pglite/];
+  // server/trpc is the wiring that opens the database for the context; it runs no queries.
+  for (const layer of ['app', 'components', 'server/routers']) {
+    it(`${layer}/ has no runtime import of the database or the query builder`, () => {
+      const offenders = sourceFiles(layer).flatMap((file) =>
+        runtimeImports(file)
+          .filter((source) => forbidden.some((pattern) => pattern.test(source)))
+          .map((source) => `${file} imports ${source}`),
+      );
+      expect(offenders).toEqual([]);
+    });
+  }
+});

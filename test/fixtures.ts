@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { deals, organisation, pipelines, stages, teams, users } from '@/db/schema';
+import { dealStageHistory, deals, lossReasons, organisation, pipelines, stages, teams, users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@/server/auth/session-user';
 
@@ -17,6 +17,9 @@ export interface ScopeFixture {
   deactivated: SessionUser;
   deals: { a1: number; a2: number; b1: number; headA: number };
   pipelineId: number;
+  /** Stage ids of the fixture pipeline, in order: four open stages, then won and lost. */
+  stages: { new: number; qualification: number; meeting: number; contract: number; won: number; lost: number };
+  lossReasonId: number;
 }
 
 /**
@@ -62,19 +65,30 @@ export async function buildScopeFixture(db: Database): Promise<ScopeFixture> {
   await db.update(teams).set({ headId: headB.id }).where(eq(teams.id, teamB!.id));
 
   const [pipeline] = await db.insert(pipelines).values({ name: 'Sales' }).returning({ id: pipelines.id });
-  const [first] = await db
+  const stageRows = await db
     .insert(stages)
     .values([
       { pipelineId: pipeline!.id, name: 'New', sortOrder: 1, kind: 'open' as const, probability: 10 },
-      { pipelineId: pipeline!.id, name: 'Won', sortOrder: 2, kind: 'won' as const, probability: 100 },
-      { pipelineId: pipeline!.id, name: 'Lost', sortOrder: 3, kind: 'lost' as const, probability: 0 },
+      { pipelineId: pipeline!.id, name: 'Qualification', sortOrder: 2, kind: 'open' as const, probability: 20 },
+      { pipelineId: pipeline!.id, name: 'Meeting', sortOrder: 3, kind: 'open' as const, probability: 40 },
+      { pipelineId: pipeline!.id, name: 'Contract', sortOrder: 4, kind: 'open' as const, probability: 80 },
+      { pipelineId: pipeline!.id, name: 'Won', sortOrder: 5, kind: 'won' as const, probability: 100 },
+      { pipelineId: pipeline!.id, name: 'Lost', sortOrder: 6, kind: 'lost' as const, probability: 0 },
     ])
     .returning({ id: stages.id });
+  const [first, qualification, meeting, contract, won, lost] = stageRows.map((row) => row.id) as [
+    number, number, number, number, number, number,
+  ];
+  const [reason] = await db
+    .insert(lossReasons)
+    .values({ code: `price-${Math.random().toString(36).slice(2, 8)}`, nameRu: 'Цена', nameEn: 'Price' })
+    .returning({ id: lossReasons.id });
   const deal = async (title: string, owner: SessionUser) => {
     const [row] = await db
       .insert(deals)
-      .values({ title, pipelineId: pipeline!.id, stageId: first!.id, ownerId: owner.id, amount: '1000.00' })
+      .values({ title, pipelineId: pipeline!.id, stageId: first, ownerId: owner.id, amount: '1000.00', furthestStageOrder: 1 })
       .returning({ id: deals.id });
+    await db.insert(dealStageHistory).values({ dealId: row!.id, toStageId: first, changedBy: owner.id });
     return row!.id;
   };
   return {
@@ -93,5 +107,7 @@ export async function buildScopeFixture(db: Database): Promise<ScopeFixture> {
       headA: await deal('Deal of head A', headA),
     },
     pipelineId: pipeline!.id,
+    stages: { new: first, qualification, meeting, contract, won, lost },
+    lossReasonId: reason!.id,
   };
 }

@@ -7,6 +7,8 @@ import type { Role } from '@/db/schema';
 const PERMISSIONS = {
   'deal.read': ['manager', 'head', 'executive', 'admin'],
   'deal.update': ['manager', 'head', 'admin'],
+  'deal.move': ['manager', 'head', 'admin'],
+  'deal.reopen': ['head', 'admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

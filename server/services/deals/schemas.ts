@@ -43,3 +43,23 @@ export const updateDealInput = dealDetailsFields.partial().extend({
   version: z.number().int().positive(),
 });
 export type UpdateDealInput = z.input<typeof updateDealInput>;
+
+export const moveDealInput = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  stageId: z.number().int().positive(),
+  /** Required when the target is the lost stage. */
+  lossReasonId: z.number().int().positive().optional(),
+  lossComment: z.string().trim().max(2000).optional(),
+  /** The final amount, asked when a deal is won. */
+  amount: moneyInput.optional(),
+});
+export type MoveDealInput = z.input<typeof moveDealInput>;
+
+export const reopenDealInput = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  /** The open stage the deal returns to. */
+  stageId: z.number().int().positive(),
+});
+export type ReopenDealInput = z.input<typeof reopenDealInput>;

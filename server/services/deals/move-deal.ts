@@ -1,0 +1,82 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { dealStageHistory, deals, lossReasons, stages } from '@/db/schema';
+import { can } from '@/server/auth/permissions';
+import type { ServiceContext } from '../context';
+import { diffFields, writeAudit } from '../audit';
+import { ServiceError } from '../errors';
+import { lockDealForEdit } from './lock-deal';
+import { moveDealInput, type MoveDealInput } from './schemas';
+
+/**
+ * Moves a deal to another stage of its pipeline by the sales standard: only forward, skipping
+ * allowed; the lost stage needs a loss reason; won and lost are final (see reopenDeal). Writes
+ * the stage history row and the audit row in the same transaction.
+ */
+export async function moveDealToStage(ctx: ServiceContext, rawInput: MoveDealInput) {
+  if (!can(ctx.actor.role, 'deal.move')) {
+    throw new ServiceError('FORBIDDEN', 'Your role may not move deals');
+  }
+  const input = moveDealInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const deal = await lockDealForEdit(tx, ctx.actor, input.id, input.version);
+    if (deal.status !== 'open') {
+      throw new ServiceError('BAD_REQUEST', 'Won and lost deals are final: a head or an admin may reopen them');
+    }
+    const [from, to] = await Promise.all([stageOf(tx, deal.stageId), stageOf(tx, input.stageId)]);
+    if (!to || to.pipelineId !== deal.pipelineId) {
+      throw new ServiceError('BAD_REQUEST', 'stageId: the stage is not in this deal’s pipeline');
+    }
+    if (to.id === from?.id) return { id: deal.id, version: deal.version, stageId: deal.stageId };
+    if (to.kind === 'open' && from && to.sortOrder < from.sortOrder) {
+      throw new ServiceError('BAD_REQUEST', 'stageId: deals move only forward through the pipeline');
+    }
+    if (to.kind === 'lost') await requireActiveLossReason(tx, input.lossReasonId);
+
+    const now = new Date();
+    const patch = {
+      stageId: to.id,
+      status: to.kind,
+      stageEnteredAt: now,
+      closedAt: to.kind === 'open' ? null : now,
+      furthestStageOrder: to.kind === 'open' ? Math.max(deal.furthestStageOrder, to.sortOrder) : deal.furthestStageOrder,
+      ...(to.kind === 'lost' ? { lossReasonId: input.lossReasonId!, lossComment: input.lossComment || null } : {}),
+      ...(to.kind === 'won' && input.amount !== undefined ? { amount: input.amount } : {}),
+    };
+    const nextVersion = deal.version + 1;
+    await tx
+      .update(deals)
+      .set({ ...patch, version: nextVersion, updatedAt: now })
+      .where(eq(deals.id, deal.id));
+    await tx.insert(dealStageHistory).values({
+      dealId: deal.id,
+      fromStageId: deal.stageId,
+      toStageId: to.id,
+      changedBy: ctx.actor.id,
+      changedAt: now,
+    });
+    const { stageEnteredAt: _entered, ...audited } = patch;
+    await writeAudit(tx, {
+      actorId: ctx.actor.id,
+      action: 'deal.move',
+      entityType: 'deal',
+      entityId: deal.id,
+      changes: { ...diffFields(deal, audited), version: [deal.version, nextVersion] },
+    });
+    return { id: deal.id, version: nextVersion, stageId: to.id };
+  });
+}
+
+export async function stageOf(db: Database, stageId: number) {
+  const [stage] = await db.select().from(stages).where(eq(stages.id, stageId));
+  return stage;
+}
+
+async function requireActiveLossReason(db: Database, lossReasonId: number | undefined) {
+  if (!lossReasonId) throw new ServiceError('BAD_REQUEST', 'lossReasonId: a lost deal needs a loss reason');
+  const [reason] = await db
+    .select({ id: lossReasons.id })
+    .from(lossReasons)
+    .where(and(eq(lossReasons.id, lossReasonId), eq(lossReasons.isArchived, false)));
+  if (!reason) throw new ServiceError('BAD_REQUEST', 'lossReasonId: no such active loss reason');
+}

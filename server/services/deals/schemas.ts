@@ -63,3 +63,23 @@ export const reopenDealInput = z.object({
   stageId: z.number().int().positive(),
 });
 export type ReopenDealInput = z.input<typeof reopenDealInput>;
+
+/** Filters shared by the kanban board and its per-column pages. */
+export const boardFilters = z.object({
+  pipelineId: z.number().int().positive(),
+  ownerId: z.number().int().positive().optional(),
+  sourceId: z.number().int().positive().optional(),
+  search: z.string().trim().max(200).optional(),
+});
+
+export const boardInput = boardFilters.extend({
+  perColumn: z.number().int().min(1).max(100).default(20),
+});
+export type BoardInput = z.input<typeof boardInput>;
+
+export const boardColumnInput = boardFilters.extend({
+  stageId: z.number().int().positive(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type BoardColumnInput = z.input<typeof boardColumnInput>;

@@ -1,10 +1,12 @@
 import { router, createCallerFactory } from './init';
 import { dealsRouter } from '@/server/routers/deals';
 import { profileRouter } from '@/server/routers/profile';
+import { referenceRouter } from '@/server/routers/reference';
 
 export const appRouter = router({
   deals: dealsRouter,
   profile: profileRouter,
+  reference: referenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

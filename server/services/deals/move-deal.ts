@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { dealStageHistory, deals, lossReasons, stages } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
+import { judgeStageMove } from '@/lib/deal-stage-rules';
 import type { ServiceContext } from '../context';
 import { diffFields, writeAudit } from '../audit';
 import { ServiceError } from '../errors';
@@ -27,8 +28,9 @@ export async function moveDealToStage(ctx: ServiceContext, rawInput: MoveDealInp
     if (!to || to.pipelineId !== deal.pipelineId) {
       throw new ServiceError('BAD_REQUEST', 'stageId: the stage is not in this deal’s pipeline');
     }
-    if (to.id === from?.id) return { id: deal.id, version: deal.version, stageId: deal.stageId };
-    if (to.kind === 'open' && from && to.sortOrder < from.sortOrder) {
+    const verdict = from ? judgeStageMove(from, to) : 'ok';
+    if (verdict === 'same') return { id: deal.id, version: deal.version, stageId: deal.stageId };
+    if (verdict === 'backward') {
       throw new ServiceError('BAD_REQUEST', 'stageId: deals move only forward through the pipeline');
     }
     if (to.kind === 'lost') await requireActiveLossReason(tx, input.lossReasonId);

@@ -1,0 +1,16 @@
+import { router } from '@/server/trpc/init';
+import { authedProcedure } from '@/server/trpc/procedures';
+import { callService } from '@/server/trpc/service-adapter';
+import {
+  listLeadSources,
+  listLossReasons,
+  listPipelines,
+  listVisibleOwners,
+} from '@/server/services/reference/list-reference';
+
+export const referenceRouter = router({
+  pipelines: authedProcedure.query(({ ctx }) => callService(() => listPipelines(ctx.service))),
+  lossReasons: authedProcedure.query(({ ctx }) => callService(() => listLossReasons(ctx.service))),
+  leadSources: authedProcedure.query(({ ctx }) => callService(() => listLeadSources(ctx.service))),
+  owners: authedProcedure.query(({ ctx }) => callService(() => listVisibleOwners(ctx.service))),
+});

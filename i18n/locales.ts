@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@/db/schema/users';
+import { LOCALES, type Locale } from '@/db/schema/enums';
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'ru';

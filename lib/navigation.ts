@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema/users';
+import type { Role } from '@/db/schema/enums';
 
 /** The app's sections and the roles that see them (DESIGN.md section 4). */
 export const SECTIONS = [

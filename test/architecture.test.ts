@@ -20,9 +20,10 @@ function runtimeImports(file: string): string[] {
 }
 
 describe('layering (STYLE.md): only services and auth touch the database', () => {
-  const forbidden = [/^@\/db\/client$/, /^drizzle-orm/, /^postgres$/, /^@electric-sql\/pglite/];
+  // The table definitions pull the query builder into browser bundles: only enums.ts is light.
+  const forbidden = [/^@\/db\/client$/, /^@\/db\/schema(?!\/enums$)/, /^drizzle-orm/, /^postgres$/, /^@electric-sql\/pglite/];
   // server/trpc is the wiring that opens the database for the context; it runs no queries.
-  for (const layer of ['app', 'components', 'server/routers']) {
+  for (const layer of ['app', 'components', 'lib', 'server/routers']) {
     it(`${layer}/ has no runtime import of the database or the query builder`, () => {
       const offenders = sourceFiles(layer).flatMap((file) =>
         runtimeImports(file)
@@ -32,4 +33,15 @@ describe('layering (STYLE.md): only services and auth touch the database', () =>
       expect(offenders).toEqual([]);
     });
   }
+
+  it('service input schemas stay free of database code (forms in the browser import them)', () => {
+    const offenders = sourceFiles('server/services')
+      .filter((file) => file.endsWith('schemas.ts'))
+      .flatMap((file) =>
+        runtimeImports(file)
+          .filter((source) => forbidden.some((pattern) => pattern.test(source)))
+          .map((source) => `${file} imports ${source}`),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

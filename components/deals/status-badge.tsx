@@ -1,4 +1,4 @@
-import type { DealStatus } from '@/db/schema/deals';
+import type { DealStatus } from '@/db/schema/enums';
 
 const TONES: Record<DealStatus, string> = {
   open: 'bg-sky-50 text-sky-800 ring-sky-200',

@@ -11,16 +11,16 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { judgeStageMove, type StageRef } from '@/lib/deal-stage-rules';
 import { useTRPC } from '@/lib/trpc/client';
+import { errorCodeOf } from '@/lib/trpc/errors';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { BoardColumn } from './board-column';
 import { BoardFilters, type BoardFilterValues } from './board-filters';
 import { boardAfterMove, type Board, type Card } from './board-state';
-import { CloseDealDialog, type CloseDealValues, type CloseKind } from './close-deal-dialog';
+import { CloseDealDialog, type CloseDealValues, type CloseKind } from '@/components/deals/close-deal-dialog';
 import { CloseDropZones } from './close-drop-zones';
 import { DealCard } from './deal-card';
 
@@ -179,7 +179,7 @@ function normaliseAmount(amount: string): string {
 }
 
 function messageForMoveError(error: unknown, t: ReturnType<typeof useTranslations<'pipeline'>>): string {
-  const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+  const code = errorCodeOf(error);
   if (code === 'CONFLICT') return t('conflict');
   if (code === 'NOT_FOUND') return t('notFound');
   if (code === 'BAD_REQUEST' && /forward/.test((error as Error).message)) return t('onlyForward');

@@ -5,10 +5,8 @@ import { users } from './users';
 import { deals } from './deals';
 import { leads } from './leads';
 import { companies, contacts } from './clients';
-
-export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'task', 'note'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const DIRECTIONS = ['in', 'out'] as const;
+import { ACTIVITY_KINDS, DIRECTIONS, type ActivityKind } from './enums';
+export { ACTIVITY_KINDS, DIRECTIONS, type ActivityKind } from './enums';
 
 /** Calls, meetings, e-mails, tasks and notes. Open task = due_at set and done_at null. */
 export const activities = pgTable(

@@ -17,9 +17,8 @@ import { pipelines, stages } from './pipelines';
 import { companies, contacts } from './clients';
 import { leadSources, lossReasons } from './reference';
 import { leads } from './leads';
-
-export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
-export type DealStatus = (typeof DEAL_STATUSES)[number];
+import { DEAL_STATUSES, type DealStatus } from './enums';
+export { DEAL_STATUSES, type DealStatus } from './enums';
 
 export const deals = pgTable(
   'deals',

@@ -16,6 +16,8 @@ import { id, money, timestamps, versioned } from './columns';
 import { users } from './users';
 import { deals } from './deals';
 import { companies, contacts } from './clients';
+import { PROPOSAL_STATUSES, INVOICE_STATUSES } from './enums';
+export { PROPOSAL_STATUSES, INVOICE_STATUSES } from './enums';
 
 export const products = pgTable(
   'products',
@@ -38,8 +40,6 @@ export const products = pgTable(
     uniqueIndex('products_sku_unique').on(t.sku),
   ],
 );
-
-export const PROPOSAL_STATUSES = ['draft', 'sent', 'accepted', 'rejected'] as const;
 
 /** A commercial offer (КП) on a deal; its content lives in numbered versions. */
 export const proposals = pgTable(
@@ -118,8 +118,6 @@ export const proposalItems = pgTable(
     check('proposal_items_discount_check', sql`${t.discountPct} between 0 and 100`),
   ],
 );
-
-export const INVOICE_STATUSES = ['draft', 'issued', 'paid', 'cancelled'] as const;
 
 export const invoices = pgTable(
   'invoices',

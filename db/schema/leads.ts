@@ -6,9 +6,8 @@ import { users, teams } from './users';
 import { junkReasons, leadSources } from './reference';
 import { companies, contacts } from './clients';
 import { deals } from './deals';
-
-export const LEAD_STATUSES = ['new', 'in_progress', 'converted', 'junk'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
+import { LEAD_STATUSES, type LeadStatus } from './enums';
+export { LEAD_STATUSES, type LeadStatus } from './enums';
 
 export const leads = pgTable(
   'leads',

@@ -1,9 +1,8 @@
 import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
-
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
-export type StageKind = (typeof STAGE_KINDS)[number];
+import { STAGE_KINDS, type StageKind } from './enums';
+export { STAGE_KINDS, type StageKind } from './enums';
 
 /** "Directions": product lines or regions, each with its own ordered stages. */
 export const pipelines = pgTable('pipelines', {

@@ -2,9 +2,8 @@ import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle
 import { sql } from 'drizzle-orm';
 import { id, money, timestamps, versioned } from './columns';
 import { teams, users } from './users';
-
-export const TARGET_METRICS = ['revenue', 'won_deals', 'new_deals', 'calls', 'meetings'] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
+import { TARGET_METRICS, type TargetMetric } from './enums';
+export { TARGET_METRICS, type TargetMetric } from './enums';
 
 /** A monthly target for one user or one team (exactly one of them). */
 export const targets = pgTable(

@@ -11,12 +11,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
-
-export const ROLES = ['manager', 'head', 'executive', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ['ru', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { ROLES, LOCALES, type Role, type Locale } from './enums';
+export { ROLES, LOCALES, type Role, type Locale } from './enums';
 
 export const teams = pgTable('teams', {
   id: id(),

@@ -9,6 +9,7 @@ const PERMISSIONS = {
   'deal.update': ['manager', 'head', 'admin'],
   'deal.move': ['manager', 'head', 'admin'],
   'deal.reopen': ['head', 'admin'],
+  'deal.reassign': ['head', 'admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

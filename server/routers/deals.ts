@@ -7,6 +7,7 @@ import {
   dealByIdInput,
   listDealsInput,
   moveDealInput,
+  reassignDealInput,
   reopenDealInput,
   updateDealInput,
 } from '@/server/services/deals/schemas';
@@ -16,6 +17,9 @@ import { updateDeal } from '@/server/services/deals/update-deal';
 import { moveDealToStage } from '@/server/services/deals/move-deal';
 import { reopenDeal } from '@/server/services/deals/reopen-deal';
 import { getBoard, getBoardColumn } from '@/server/services/deals/board';
+import { getDealStageHistory } from '@/server/services/deals/deal-history';
+import { reassignDeal } from '@/server/services/deals/reassign-deal';
+import { listDealActivities } from '@/server/services/activities/list-deal-activities';
 
 export const dealsRouter = router({
   list: authedProcedure
@@ -30,6 +34,15 @@ export const dealsRouter = router({
   byId: authedProcedure
     .input(dealByIdInput)
     .query(({ ctx, input }) => callService(() => getDeal(ctx.service, input))),
+  stageHistory: authedProcedure
+    .input(dealByIdInput)
+    .query(({ ctx, input }) => callService(() => getDealStageHistory(ctx.service, input))),
+  activities: authedProcedure
+    .input(dealByIdInput)
+    .query(({ ctx, input }) => callService(() => listDealActivities(ctx.service, { dealId: input.id }))),
+  reassign: operationalProcedure
+    .input(reassignDealInput)
+    .mutation(({ ctx, input }) => callService(() => reassignDeal(ctx.service, input))),
   update: operationalProcedure
     .input(updateDealInput)
     .mutation(({ ctx, input }) => callService(() => updateDeal(ctx.service, input))),

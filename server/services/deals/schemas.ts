@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEAL_STATUSES } from '@/db/schema';
+import { DEAL_STATUSES } from '@/db/schema/enums';
 
 /** Money typed by people: "1 234 567,89" or "1234567.89" → "1234567.89"; at most 2 decimals. */
 export const moneyInput = z
@@ -83,3 +83,10 @@ export const boardColumnInput = boardFilters.extend({
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type BoardColumnInput = z.input<typeof boardColumnInput>;
+
+export const reassignDealInput = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  ownerId: z.number().int().positive(),
+});
+export type ReassignDealInput = z.input<typeof reassignDealInput>;

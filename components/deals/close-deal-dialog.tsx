@@ -2,7 +2,11 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Card } from './board-state';
+/** What the dialog shows of the deal being closed. */
+export interface ClosingDeal {
+  title: string;
+  amount: string;
+}
 
 export type CloseKind = 'won' | 'lost';
 
@@ -20,13 +24,13 @@ export function CloseDealDialog({
   onConfirm,
   onCancel,
 }: {
-  card: Card;
+  card: ClosingDeal;
   kind: CloseKind;
   reasons: { id: number; nameRu: string; nameEn: string }[];
   onConfirm: (values: CloseDealValues) => void;
   onCancel: () => void;
 }) {
-  const t = useTranslations('pipeline.close');
+  const t = useTranslations('deals.close');
   const locale = useLocale();
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);

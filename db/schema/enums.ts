@@ -1,0 +1,28 @@
+/**
+ * Value lists of the domain, free of any database code so that browser bundles (forms, badges,
+ * language switch) can import them without pulling in the query builder.
+ */
+export const ROLES = ['manager', 'head', 'executive', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const LEAD_STATUSES = ['new', 'in_progress', 'converted', 'junk'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'task', 'note'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const DIRECTIONS = ['in', 'out'] as const;
+
+export const PROPOSAL_STATUSES = ['draft', 'sent', 'accepted', 'rejected'] as const;
+export const INVOICE_STATUSES = ['draft', 'issued', 'paid', 'cancelled'] as const;
+
+export const TARGET_METRICS = ['revenue', 'won_deals', 'new_deals', 'calls', 'meetings'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];

@@ -1,0 +1,50 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { deals, users } from '@/db/schema';
+import { can } from '@/server/auth/permissions';
+import { rowScopeOf } from '@/server/auth/row-scope';
+import type { ServiceContext } from '../context';
+import { writeAudit } from '../audit';
+import { ServiceError } from '../errors';
+import { lockDealForEdit } from './lock-deal';
+import { reassignDealInput, type ReassignDealInput } from './schemas';
+
+/**
+ * Hands a deal to another responsible manager: a head inside their own team, an admin to any
+ * active manager or head. The deal's open tasks stay with their owners (the Today issue moves them).
+ */
+export async function reassignDeal(ctx: ServiceContext, rawInput: ReassignDealInput) {
+  if (!can(ctx.actor.role, 'deal.reassign')) {
+    throw new ServiceError('FORBIDDEN', 'Only a head of sales or an admin may reassign deals');
+  }
+  const input = reassignDealInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const deal = await lockDealForEdit(tx, ctx.actor, input.id, input.version);
+    const scope = rowScopeOf(ctx.actor);
+    const [owner] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, input.ownerId),
+          eq(users.isActive, true),
+          inArray(users.role, ['manager', 'head']),
+          scope.kind === 'team' ? eq(users.teamId, scope.teamId) : undefined,
+        ),
+      );
+    if (!owner) throw new ServiceError('BAD_REQUEST', 'ownerId: choose an active member of your team');
+    if (owner.id === deal.ownerId) return { id: deal.id, version: deal.version };
+    const nextVersion = deal.version + 1;
+    await tx
+      .update(deals)
+      .set({ ownerId: owner.id, version: nextVersion, updatedAt: new Date() })
+      .where(eq(deals.id, deal.id));
+    await writeAudit(tx, {
+      actorId: ctx.actor.id,
+      action: 'deal.reassign',
+      entityType: 'deal',
+      entityId: deal.id,
+      changes: { ownerId: [deal.ownerId, owner.id], version: [deal.version, nextVersion] },
+    });
+    return { id: deal.id, version: nextVersion };
+  });
+}

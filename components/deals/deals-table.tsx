@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useState } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
@@ -74,7 +75,7 @@ export function DealsTable() {
           <li key={deal.id} data-testid="deal-card" className="rounded-xl border border-slate-200 bg-white p-3">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
-                <div className="font-medium">{deal.title}</div>
+                <Link href={`/deals/${deal.id}`} className="font-medium hover:underline">{deal.title}</Link>
                 <div className="truncate text-xs text-slate-500">{deal.companyName ?? deal.contactName ?? '—'}</div>
               </div>
               <div className="shrink-0 text-right text-sm font-semibold tabular-nums">
@@ -106,7 +107,7 @@ export function DealsTable() {
             {data?.items.map((deal) => (
               <tr key={deal.id} data-testid="deal-row">
                 <td className="px-3 py-2">
-                  <div className="font-medium">{deal.title}</div>
+                  <Link href={`/deals/${deal.id}`} className="font-medium hover:underline">{deal.title}</Link>
                   <div className="text-xs text-slate-500">{deal.companyName ?? deal.contactName ?? '—'}</div>
                 </td>
                 <td className="px-3 py-2">

@@ -1,73 +1,136 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
-import type { ListDealsInput } from '@/server/services/deals/schemas';
+import { fieldErrorsOf } from '@/lib/trpc/errors';
+import type { RouterOutputs } from '@/lib/trpc/types';
+import type { DealSortField } from '@/server/services/deals/schemas';
+import { DEFAULT_VISIBLE, dealColumns, SORTABLE } from './deal-columns';
+import { DealFiltersPanel, toDealFilters, type DealFilterValues } from './deal-filters-panel';
 import { StatusBadge } from './status-badge';
+
+type Reference = RouterOutputs['reference'];
+type Sort = { field: DealSortField; direction: 'asc' | 'desc' };
 
 export const DEFAULT_DEALS_QUERY = {
   page: 1,
   pageSize: 25,
-  sort: { field: 'createdAt', direction: 'desc' },
-} satisfies ListDealsInput;
+  filters: {},
+  sort: { field: 'createdAt', direction: 'desc' } as Sort,
+};
 
-type StatusFilter = NonNullable<ListDealsInput['status']> | 'all';
-
-/** Deals the user may see, paged on the server; filters by status and text. */
-export function DealsTable() {
+/** Deals the user may see: server-side paging, sorting and filters, chosen columns, export. */
+export function DealsTable({
+  pipelines,
+  owners,
+  sources,
+  savedColumns,
+}: {
+  pipelines: Reference['pipelines'];
+  owners: Reference['owners'];
+  sources: Reference['leadSources'];
+  savedColumns: string[] | null;
+}) {
   const t = useTranslations('deals');
   const locale = useLocale();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [search, setSearch] = useState('');
-  const query: ListDealsInput = {
-    ...DEFAULT_DEALS_QUERY,
-    page,
-    ...(status === 'all' ? {} : { status }),
-    ...(search.trim() ? { search: search.trim() } : {}),
-  };
-  const { data, isFetching, error } = useQuery({
-    ...trpc.deals.list.queryOptions(query),
-    placeholderData: keepPreviousData,
+  const [sort, setSort] = useState<Sort>(DEFAULT_DEALS_QUERY.sort);
+  const [filterValues, setFilterValues] = useState<DealFilterValues>({});
+  const [showFilters, setShowFilters] = useState(false);
+  const deferredFilters = useDeferredValue(filterValues);
+  const filters = toDealFilters(deferredFilters);
+  const query = { page, pageSize: DEFAULT_DEALS_QUERY.pageSize, filters, sort };
+  const { data, isFetching, error } = useQuery({ ...trpc.deals.list.queryOptions(query), placeholderData: keepPreviousData });
+  const columns = useMemo(() => dealColumns(locale, (id) => t(`columns.${id}` as never)), [locale, t]);
+  const [visibility, setVisibility] = useState<VisibilityState>(() =>
+    Object.fromEntries(columns.map((c) => [c.id!, (savedColumns ?? DEFAULT_VISIBLE).includes(c.id!)])),
+  );
+  const saveColumns = useMutation(trpc.profile.setPreference.mutationOptions());
+  const table = useReactTable({
+    data: data?.items ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    state: { columnVisibility: visibility },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(visibility) : updater;
+      setVisibility(next);
+      saveColumns.mutate({ key: 'dealsColumns', value: Object.keys(next).filter((id) => next[id]) });
+    },
   });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const badFields = Object.keys(fieldErrorsOf(error));
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `/api/export/deals?${new URLSearchParams({ format, filters: JSON.stringify(filters), sort: JSON.stringify(sort) })}`;
+
+  function toggleSort(columnId: string) {
+    const field = SORTABLE[columnId];
+    if (!field) return;
+    setSort((current) => ({ field, direction: current.field === field && current.direction === 'desc' ? 'asc' : 'desc' }));
+    setPage(1);
+  }
 
   return (
     <section aria-busy={isFetching} className="space-y-3">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
+          value={filterValues.search ?? ''}
+          onChange={(e) => {
+            setFilterValues({ ...filterValues, search: e.target.value });
             setPage(1);
           }}
           placeholder={t('search')}
           aria-label={t('search')}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm sm:max-w-xs"
         />
-        <select
-          value={status}
-          onChange={(event) => {
-            setStatus(event.target.value as StatusFilter);
-            setPage(1);
-          }}
-          aria-label={t('statusFilter')}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          <option value="all">{t('status.all')}</option>
-          <option value="open">{t('status.open')}</option>
-          <option value="won">{t('status.won')}</option>
-          <option value="lost">{t('status.lost')}</option>
-        </select>
+        <button type="button" aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          {t('filtersButton')}
+        </button>
+        <details className="relative">
+          <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{t('columnsButton')}</summary>
+          <div className="absolute right-0 z-10 mt-1 w-56 space-y-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+            {table.getAllLeafColumns().map((column) => (
+              <label key={column.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} disabled={column.id === 'title'} />
+                {t(`columns.${column.id}` as never)}
+              </label>
+            ))}
+          </div>
+        </details>
+        <a href={exportHref('xlsx')} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" download>
+          {t('exportXlsx')}
+        </a>
+        <a href={exportHref('csv')} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" download>
+          {t('exportCsv')}
+        </a>
       </div>
 
-      {error && <p role="alert" className="text-sm text-red-700">{t('loadError')}</p>}
+      {showFilters && (
+        <DealFiltersPanel
+          value={filterValues}
+          onChange={(next) => {
+            setFilterValues(next);
+            setPage(1);
+          }}
+          pipelines={pipelines}
+          owners={owners}
+          sources={sources}
+        />
+      )}
+
+      {error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {badFields.length > 0 ? t('badFilters', { fields: badFields.map((f) => t(`filters.${f.replace('filters.', '')}` as never)).join(', ') }) : t('loadError')}
+        </p>
+      )}
 
       {/* Phones get cards; wider screens the table. */}
       <ul className="space-y-2 sm:hidden">
@@ -78,9 +141,7 @@ export function DealsTable() {
                 <Link href={`/deals/${deal.id}`} className="font-medium hover:underline">{deal.title}</Link>
                 <div className="truncate text-xs text-slate-500">{deal.companyName ?? deal.contactName ?? '—'}</div>
               </div>
-              <div className="shrink-0 text-right text-sm font-semibold tabular-nums">
-                {formatMoney(deal.amount, deal.currency, locale)}
-              </div>
+              <div className="shrink-0 text-right text-sm font-semibold tabular-nums">{formatMoney(deal.amount, deal.currency, locale)}</div>
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
               <StatusBadge status={deal.status} label={deal.stageName} />
@@ -95,35 +156,49 @@ export function DealsTable() {
       <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white sm:block">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('columns.title')}</th>
-              <th scope="col" className="px-3 py-2">{t('columns.stage')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('columns.amount')}</th>
-              <th scope="col" className="px-3 py-2">{t('columns.owner')}</th>
-              <th scope="col" className="px-3 py-2">{t('columns.created')}</th>
-            </tr>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const field = SORTABLE[header.column.id];
+                  const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  const active = field && sort.field === field;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                      className={`px-3 py-2 ${numeric ? 'text-right' : ''}`}
+                    >
+                      {field ? (
+                        <button type="button" onClick={() => toggleSort(header.column.id)} className="uppercase hover:text-slate-900">
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {active ? (sort.direction === 'asc' ? ' ↑' : ' ↓') : ''}
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {data?.items.map((deal) => (
-              <tr key={deal.id} data-testid="deal-row">
-                <td className="px-3 py-2">
-                  <Link href={`/deals/${deal.id}`} className="font-medium hover:underline">{deal.title}</Link>
-                  <div className="text-xs text-slate-500">{deal.companyName ?? deal.contactName ?? '—'}</div>
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={deal.status} label={deal.stageName} />
-                  <div className="text-xs text-slate-500">{deal.pipelineName}</div>
-                </td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                  {formatMoney(deal.amount, deal.currency, locale)}
-                </td>
-                <td className="px-3 py-2">{deal.ownerName}</td>
-                <td className="whitespace-nowrap px-3 py-2">{formatDate(deal.createdAt, locale)}</td>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-testid="deal-row">
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 ${(cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? 'whitespace-nowrap text-right tabular-nums' : ''}`}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
               </tr>
             ))}
             {data && data.items.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-3 py-8 text-center text-slate-500">{t('empty')}</td>
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-8 text-center text-slate-500">{t('empty')}</td>
               </tr>
             )}
           </tbody>
@@ -131,24 +206,12 @@ export function DealsTable() {
       </div>
 
       <nav aria-label={t('pagination')} className="flex items-center justify-between gap-2 text-sm">
-        <span className="text-slate-600">
-          {t('pageOf', { page, pages, total: data?.total ?? 0 })}
-        </span>
+        <span className="text-slate-600">{t('pageOf', { page, pages, total: data?.total ?? 0 })}</span>
         <div className="flex gap-2">
-          <button
-            type="button"
-            onClick={() => setPage((p) => Math.max(1, p - 1))}
-            disabled={page <= 1}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40"
-          >
+          <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40">
             {t('previous')}
           </button>
-          <button
-            type="button"
-            onClick={() => setPage((p) => Math.min(pages, p + 1))}
-            disabled={page >= pages}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40"
-          >
+          <button type="button" onClick={() => setPage((p) => Math.min(pages, p + 1))} disabled={page >= pages} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40">
             {t('next')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -35,6 +36,8 @@ export const users = pgTable(
     phone: text('phone'),
     isActive: boolean('is_active').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Per-user interface choices (e.g. the deals list's columns), by key. */
+    preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
     ...timestamps,
     ...versioned,
   },

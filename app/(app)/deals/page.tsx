@@ -12,13 +12,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DealsPage() {
   await requireSection('deals');
   const t = await getTranslations('deals');
-  // The first page is fetched on the server, so the table paints with data, not a spinner.
-  await getQueryClient().prefetchQuery(trpc.deals.list.queryOptions(DEFAULT_DEALS_QUERY));
+  const queryClient = getQueryClient();
+  const [pipelines, owners, sources, preferences] = await Promise.all([
+    queryClient.fetchQuery(trpc.reference.pipelines.queryOptions()),
+    queryClient.fetchQuery(trpc.reference.owners.queryOptions()),
+    queryClient.fetchQuery(trpc.reference.leadSources.queryOptions()),
+    queryClient.fetchQuery(trpc.profile.preferences.queryOptions()),
+    // The first page is fetched on the server, so the table paints with data, not a spinner.
+    queryClient.prefetchQuery(trpc.deals.list.queryOptions(DEFAULT_DEALS_QUERY)),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <HydrateClient>
-        <DealsTable />
+        <DealsTable pipelines={pipelines} owners={owners} sources={sources} savedColumns={preferences.dealsColumns} />
       </HydrateClient>
     </>
   );

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { companies, contacts, deals, pipelines, stages, users } from '@/db/schema';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
+import { escapeLike } from './deal-filters';
 import { notFound } from '../errors';
 import {
   boardColumnInput,
@@ -25,7 +26,7 @@ function boardConditions(ctx: ServiceContext, filters: BoardFilterValues): SQL {
   if (filters.ownerId) conditions.push(eq(deals.ownerId, filters.ownerId));
   if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
   if (filters.search) {
-    const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = escapeLike(filters.search);
     conditions.push(
       or(
         ilike(deals.title, pattern),

@@ -1,67 +1,55 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { companies, contacts, deals, pipelines, stages, users } from '@/db/schema';
-import { ownedWithin } from '@/server/auth/row-scope';
+import { eq, sql } from 'drizzle-orm';
+import { companies, contacts, deals, leadSources, pipelines, stages } from '@/db/schema';
 import type { ServiceContext } from '../context';
-import { listDealsInput, type ListDealsInput } from './schemas';
+import { dealConditions, dealOrder, dealOwner as owners } from './deal-filters';
+import { listDealsInput, type DealFilters, type ListDealsInput } from './schemas';
 
-const owners = alias(users, 'owner');
+/** The row of the deals list and of its export. */
+export function dealRowsQuery(ctx: ServiceContext, filters: DealFilters) {
+  return ctx.db
+    .select({
+      id: deals.id,
+      title: deals.title,
+      amount: deals.amount,
+      currency: deals.currency,
+      status: deals.status,
+      stageName: stages.name,
+      pipelineName: pipelines.name,
+      ownerId: deals.ownerId,
+      ownerName: owners.name,
+      companyName: companies.name,
+      contactName: sql<string | null>`nullif(concat_ws(' ', ${contacts.lastName}, ${contacts.firstName}), '')`,
+      sourceNameRu: leadSources.nameRu,
+      sourceNameEn: leadSources.nameEn,
+      expectedCloseDate: deals.expectedCloseDate,
+      closedAt: deals.closedAt,
+      nextTaskDueAt: deals.nextTaskDueAt,
+      isRepeat: deals.isRepeat,
+      createdAt: deals.createdAt,
+    })
+    .from(deals)
+    .innerJoin(stages, eq(stages.id, deals.stageId))
+    .innerJoin(pipelines, eq(pipelines.id, deals.pipelineId))
+    .innerJoin(owners, eq(owners.id, deals.ownerId))
+    .leftJoin(companies, eq(companies.id, deals.companyId))
+    .leftJoin(contacts, eq(contacts.id, deals.contactId))
+    .leftJoin(leadSources, eq(leadSources.id, deals.sourceId))
+    .where(dealConditions(ctx.actor, filters))
+    .$dynamic();
+}
 
-const SORT_COLUMNS = {
-  createdAt: deals.createdAt,
-  amount: deals.amount,
-  title: deals.title,
-  expectedCloseDate: deals.expectedCloseDate,
-} as const;
-
-/** One page of the deals the actor may see, newest first by default, with the total for paging. */
-export async function listDeals({ db, actor }: ServiceContext, rawInput: ListDealsInput) {
+/** One page of the deals the actor may see, with the total for paging. */
+export async function listDeals(ctx: ServiceContext, rawInput: ListDealsInput) {
   const input = listDealsInput.parse(rawInput);
-  const conditions: SQL[] = [ownedWithin(actor, deals.ownerId)];
-  if (input.status) conditions.push(eq(deals.status, input.status));
-  if (input.pipelineId) conditions.push(eq(deals.pipelineId, input.pipelineId));
-  if (input.ownerId) conditions.push(eq(deals.ownerId, input.ownerId));
-  if (input.search) {
-    const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(deals.title, pattern), ilike(companies.name, pattern))!);
-  }
-  const where = and(...conditions);
-  const sortColumn = SORT_COLUMNS[input.sort.field];
-  const order = input.sort.direction === 'asc' ? asc(sortColumn) : desc(sortColumn);
-
   const [items, [totals]] = await Promise.all([
-    db
-      .select({
-        id: deals.id,
-        title: deals.title,
-        amount: deals.amount,
-        currency: deals.currency,
-        status: deals.status,
-        stageName: stages.name,
-        pipelineName: pipelines.name,
-        ownerId: deals.ownerId,
-        ownerName: owners.name,
-        companyName: companies.name,
-        contactName: sql<string | null>`nullif(concat_ws(' ', ${contacts.lastName}, ${contacts.firstName}), '')`,
-        expectedCloseDate: deals.expectedCloseDate,
-        nextTaskDueAt: deals.nextTaskDueAt,
-        createdAt: deals.createdAt,
-      })
-      .from(deals)
-      .innerJoin(stages, eq(stages.id, deals.stageId))
-      .innerJoin(pipelines, eq(pipelines.id, deals.pipelineId))
-      .innerJoin(owners, eq(owners.id, deals.ownerId))
-      .leftJoin(companies, eq(companies.id, deals.companyId))
-      .leftJoin(contacts, eq(contacts.id, deals.contactId))
-      .where(where)
-      .orderBy(order, desc(deals.id))
+    dealRowsQuery(ctx, input.filters)
+      .orderBy(...dealOrder(input.sort.field, input.sort.direction))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db
+    ctx.db
       .select({ total: sql<number>`count(*)::int` })
       .from(deals)
-      .leftJoin(companies, eq(companies.id, deals.companyId))
-      .where(where),
+      .where(dealConditions(ctx.actor, input.filters)),
   ]);
   return { items, total: totals?.total ?? 0, page: input.page, pageSize: input.pageSize };
 }

@@ -13,18 +13,43 @@ export const moneyInput = z
 
 export const isoDate = z.iso.date();
 
-export const DEAL_SORT_FIELDS = ['createdAt', 'amount', 'title', 'expectedCloseDate'] as const;
+export const DEAL_SORT_FIELDS = ['createdAt', 'amount', 'title', 'expectedCloseDate', 'closedAt', 'stage', 'owner'] as const;
+export type DealSortField = (typeof DEAL_SORT_FIELDS)[number];
+
+const id = z.number().int().positive();
+
+/** What narrows a list of deals; the list, its export and later reports share it. */
+export const dealFilters = z
+  .object({
+    status: z.enum(DEAL_STATUSES).optional(),
+    pipelineId: id.optional(),
+    stageId: id.optional(),
+    ownerId: id.optional(),
+    sourceId: id.optional(),
+    amountMin: moneyInput.optional(),
+    amountMax: moneyInput.optional(),
+    /** Half-open [from, to) calendar dates in the organisation's time zone. */
+    createdFrom: isoDate.optional(),
+    createdTo: isoDate.optional(),
+    closedFrom: isoDate.optional(),
+    closedTo: isoDate.optional(),
+    search: z.string().trim().max(200).optional(),
+  })
+  .refine((f) => !f.amountMin || !f.amountMax || Number(f.amountMin) <= Number(f.amountMax), {
+    path: ['amountMax'],
+    error: 'must not be less than amountMin',
+  });
+export type DealFilters = z.output<typeof dealFilters>;
+
+export const dealSort = z
+  .object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+  .default({ field: 'createdAt', direction: 'desc' });
 
 export const listDealsInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
-  status: z.enum(DEAL_STATUSES).optional(),
-  pipelineId: z.number().int().positive().optional(),
-  ownerId: z.number().int().positive().optional(),
-  search: z.string().trim().max(200).optional(),
-  sort: z
-    .object({ field: z.enum(DEAL_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
-    .default({ field: 'createdAt', direction: 'desc' }),
+  filters: dealFilters.default({}),
+  sort: dealSort,
 });
 export type ListDealsInput = z.input<typeof listDealsInput>;
 
@@ -90,3 +115,12 @@ export const reassignDealInput = z.object({
   ownerId: z.number().int().positive(),
 });
 export type ReassignDealInput = z.input<typeof reassignDealInput>;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+export const exportDealsInput = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  filters: dealFilters.default({}),
+  sort: dealSort,
+});
+export type ExportDealsInput = z.input<typeof exportDealsInput>;

@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { companies, deals, stages, users } from '@/db/schema';
+import { ownedWithin } from '@/server/auth/row-scope';
+import type { SessionUser } from '@/server/auth/session-user';
+import type { DealFilters, DealSortField } from './schemas';
+
+/** The organisation's time zone: date filters mean calendar days there (DESIGN.md section 5). */
+const ORG_TIME_ZONE = 'Europe/Moscow';
+
+const dayStart = (isoDate: string) => sql`(${isoDate}::date::timestamp at time zone ${ORG_TIME_ZONE})`;
+
+/** The responsible manager joined onto a deal row (sorting by owner needs the same alias). */
+export const dealOwner = alias(users, 'owner');
+
+export function escapeLike(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The deals the actor may see, narrowed by the filters: the one WHERE of list and export. */
+export function dealConditions(actor: SessionUser, filters: DealFilters): SQL {
+  const conditions: (SQL | undefined)[] = [ownedWithin(actor, deals.ownerId)];
+  if (filters.status) conditions.push(eq(deals.status, filters.status));
+  if (filters.pipelineId) conditions.push(eq(deals.pipelineId, filters.pipelineId));
+  if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
+  if (filters.ownerId) conditions.push(eq(deals.ownerId, filters.ownerId));
+  if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
+  if (filters.amountMin) conditions.push(gte(deals.amount, filters.amountMin));
+  if (filters.amountMax) conditions.push(lte(deals.amount, filters.amountMax));
+  if (filters.createdFrom) conditions.push(gte(deals.createdAt, dayStart(filters.createdFrom)));
+  if (filters.createdTo) conditions.push(lt(deals.createdAt, dayStart(filters.createdTo)));
+  if (filters.closedFrom) conditions.push(gte(deals.closedAt, dayStart(filters.closedFrom)));
+  if (filters.closedTo) conditions.push(lt(deals.closedAt, dayStart(filters.closedTo)));
+  if (filters.search) {
+    const pattern = escapeLike(filters.search);
+    conditions.push(
+      or(
+        ilike(deals.title, pattern),
+        sql`exists (select 1 from ${companies} where ${companies.id} = ${deals.companyId} and ${companies.name} ilike ${pattern})`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+export function dealOrder(field: DealSortField, direction: 'asc' | 'desc') {
+  const column = {
+    createdAt: deals.createdAt,
+    amount: deals.amount,
+    title: deals.title,
+    expectedCloseDate: deals.expectedCloseDate,
+    closedAt: deals.closedAt,
+    stage: stages.sortOrder,
+    owner: dealOwner.name,
+  }[field];
+  const by = direction === 'asc' ? asc(column) : desc(column);
+  // The id breaks ties so that pages never repeat or skip a row.
+  return [by, direction === 'asc' ? asc(deals.id) : desc(deals.id)];
+}

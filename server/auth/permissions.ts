@@ -10,6 +10,7 @@ const PERMISSIONS = {
   'deal.move': ['manager', 'head', 'admin'],
   'deal.reopen': ['head', 'admin'],
   'deal.reassign': ['head', 'admin'],
+  'client.update': ['manager', 'head', 'admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,11 +2,14 @@ import { router, createCallerFactory } from './init';
 import { dealsRouter } from '@/server/routers/deals';
 import { profileRouter } from '@/server/routers/profile';
 import { referenceRouter } from '@/server/routers/reference';
+import { companiesRouter, contactsRouter } from '@/server/routers/clients';
 
 export const appRouter = router({
   deals: dealsRouter,
   profile: profileRouter,
   reference: referenceRouter,
+  companies: companiesRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

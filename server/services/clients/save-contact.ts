@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '@/db/client';
+import { companies, contacts } from '@/db/schema';
+import { ownedWithin } from '@/server/auth/row-scope';
+import type { SessionUser } from '@/server/auth/session-user';
+import type { ServiceContext } from '../context';
+import { diffFields, writeAudit } from '../audit';
+import { notFound, ServiceError } from '../errors';
+import { searchableContacts } from './normalize';
+import { requireClientEditor } from './require-editor';
+import { createContactInput, updateContactInput } from './schemas';
+
+/** A contact may only be tied to a company the actor can see. */
+async function requireVisibleCompany(db: Database, actor: SessionUser, companyId: number | null | undefined) {
+  if (!companyId) return;
+  const [company] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.id, companyId), ownedWithin(actor, companies.ownerId)));
+  if (!company) throw new ServiceError('BAD_REQUEST', 'companyId: no such company');
+}
+
+export async function createContact(ctx: ServiceContext, rawInput: z.input<typeof createContactInput>) {
+  requireClientEditor(ctx);
+  const fields = createContactInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    await requireVisibleCompany(tx, ctx.actor, fields.companyId);
+    const [row] = await tx
+      .insert(contacts)
+      .values({ ...fields, ...searchableContacts(fields), ownerId: ctx.actor.id })
+      .returning({ id: contacts.id, version: contacts.version });
+    await writeAudit(tx, {
+      actorId: ctx.actor.id,
+      action: 'contact.create',
+      entityType: 'contact',
+      entityId: row!.id,
+      changes: diffFields({}, fields),
+    });
+    return row!;
+  });
+}
+
+export async function updateContact(ctx: ServiceContext, rawInput: z.input<typeof updateContactInput>) {
+  requireClientEditor(ctx);
+  const { id, version, ...fields } = updateContactInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, id), ownedWithin(ctx.actor, contacts.ownerId)))
+      .for('update');
+    if (!current) throw notFound('Contact');
+    if (current.version !== version) {
+      throw new ServiceError('CONFLICT', 'The contact was changed by someone else', { currentVersion: current.version });
+    }
+    if (fields.companyId !== undefined) await requireVisibleCompany(tx, ctx.actor, fields.companyId);
+    const changes = diffFields(current, fields);
+    if (Object.keys(changes).length === 0) return { id, version };
+    await tx
+      .update(contacts)
+      .set({ ...fields, ...searchableContacts(fields), version: version + 1, updatedAt: new Date() })
+      .where(eq(contacts.id, id));
+    await writeAudit(tx, {
+      actorId: ctx.actor.id,
+      action: 'contact.update',
+      entityType: 'contact',
+      entityId: id,
+      changes: { ...changes, version: [version, version + 1] },
+    });
+    return { id, version: version + 1 };
+  });
+}

@@ -17,6 +17,8 @@ describe('phones', () => {
   });
   it('formats a Russian number for reading', () => {
     expect(formatPhone('+79161234567')).toBe('+7 916 123 45 67');
+    expect(formatPhone('8 (495) 123-45-67')).toBe('+7 495 123 45 67');
+    expect(formatPhone('ext. 12')).toBe('ext. 12');
   });
 });
 

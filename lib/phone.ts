@@ -14,9 +14,8 @@ export function normalizePhone(raw: string): string | null {
   return phone?.isValid() ? phone.number : null;
 }
 
-/** E.164 → how people read it: "+7 916 123-45-67" for Russia, international format otherwise. */
-export function formatPhone(e164: string): string {
-  const phone = parsePhoneNumberFromString(e164);
-  if (!phone) return e164;
-  return phone.formatInternational();
+/** Any typed or E.164 number → how people read it ("+7 916 123 45 67"); unparseable text as is. */
+export function formatPhone(raw: string): string {
+  const e164 = normalizePhone(raw);
+  return e164 ? parsePhoneNumberFromString(e164)!.formatInternational() : raw;
 }

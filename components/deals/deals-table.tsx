@@ -13,6 +13,7 @@ import type { DealSortField } from '@/server/services/deals/schemas';
 import { DEFAULT_VISIBLE, dealColumns, SORTABLE } from './deal-columns';
 import { DealFiltersPanel, toDealFilters, type DealFilterValues } from './deal-filters-panel';
 import { StatusBadge } from './status-badge';
+import { Pager } from '@/components/ui/pager';
 
 type Reference = RouterOutputs['reference'];
 type Sort = { field: DealSortField; direction: 'asc' | 'desc' };
@@ -65,7 +66,6 @@ export function DealsTable({
       saveColumns.mutate({ key: 'dealsColumns', value: Object.keys(next).filter((id) => next[id]) });
     },
   });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const badFields = Object.keys(fieldErrorsOf(error));
   const exportHref = (format: 'csv' | 'xlsx') =>
     `/api/export/deals?${new URLSearchParams({ format, filters: JSON.stringify(filters), sort: JSON.stringify(sort) })}`;
@@ -205,17 +205,7 @@ export function DealsTable({
         </table>
       </div>
 
-      <nav aria-label={t('pagination')} className="flex items-center justify-between gap-2 text-sm">
-        <span className="text-slate-600">{t('pageOf', { page, pages, total: data?.total ?? 0 })}</span>
-        <div className="flex gap-2">
-          <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40">
-            {t('previous')}
-          </button>
-          <button type="button" onClick={() => setPage((p) => Math.min(pages, p + 1))} disabled={page >= pages} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-40">
-            {t('next')}
-          </button>
-        </div>
-      </nav>
+      <Pager page={page} pageSize={DEFAULT_DEALS_QUERY.pageSize} total={data?.total ?? 0} onPage={setPage} />
     </section>
   );
 }

@@ -1,5 +1,25 @@
-import { placeholderPage } from '@/components/ui/placeholder-page';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ClientsTable, DEFAULT_CLIENTS_QUERY } from '@/components/clients/clients-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
+import { requireSection } from '@/server/auth/page-access';
+import { can } from '@/server/auth/permissions';
 
-const page = placeholderPage('contacts');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('contacts') };
+}
+
+export default async function Page() {
+  const user = await requireSection('contacts');
+  const t = await getTranslations('clients');
+  await getQueryClient().prefetchQuery(trpc.contacts.list.queryOptions(DEFAULT_CLIENTS_QUERY));
+  return (
+    <>
+      <PageHeader title={t('title.contacts')} description={t('description.contacts')} />
+      <HydrateClient>
+        <ClientsTable kind="contacts" canCreate={can(user.role, 'client.update')} />
+      </HydrateClient>
+    </>
+  );
+}

@@ -16,8 +16,10 @@ const phone = z.string().trim().refine((value) => normalizePhone(value) !== null
 });
 const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'not a valid e-mail address' }));
 
-export const phoneList = z.array(phone).max(10).default([]);
-export const emailList = z.array(email).max(10).default([]);
+/** Blank rows of a form's list are dropped before the values are checked. */
+const withoutBlanks = z.array(z.string()).transform((list) => list.map((item) => item.trim()).filter(Boolean));
+export const phoneList = withoutBlanks.pipe(z.array(phone).max(10)).default([]);
+export const emailList = withoutBlanks.pipe(z.array(email).max(10)).default([]);
 
 export const companyFields = z.object({
   name: z.string().trim().min(1).max(300),

@@ -25,6 +25,8 @@ export const stages = pgTable(
     sortOrder: integer('sort_order').notNull(),
     kind: text('kind', { enum: STAGE_KINDS }).notNull(),
     probability: integer('probability').notNull().default(0),
+    /** A removed stage that deal histories still point to: kept for reports, hidden everywhere else. */
+    isArchived: boolean('is_archived').notNull().default(false),
     ...timestamps,
     ...versioned,
   },

@@ -3,6 +3,7 @@ import { dealsRouter } from '@/server/routers/deals';
 import { profileRouter } from '@/server/routers/profile';
 import { referenceRouter } from '@/server/routers/reference';
 import { companiesRouter, contactsRouter } from '@/server/routers/clients';
+import { pipelinesRouter } from '@/server/routers/pipelines';
 
 export const appRouter = router({
   deals: dealsRouter,
@@ -10,6 +11,7 @@ export const appRouter = router({
   reference: referenceRouter,
   companies: companiesRouter,
   contacts: contactsRouter,
+  pipelines: pipelinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

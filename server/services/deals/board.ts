@@ -82,7 +82,7 @@ export async function getBoard(ctx: ServiceContext, rawInput: BoardInput) {
     ctx.db
       .select({ id: stages.id, name: stages.name, kind: stages.kind, sortOrder: stages.sortOrder, probability: stages.probability })
       .from(stages)
-      .where(eq(stages.pipelineId, input.pipelineId))
+      .where(and(eq(stages.pipelineId, input.pipelineId), eq(stages.isArchived, false)))
       .orderBy(asc(stages.sortOrder)),
     ctx.db
       .select({

@@ -17,7 +17,7 @@ export async function listPipelines({ db }: ServiceContext) {
     })
     .from(pipelines)
     .innerJoin(stages, eq(stages.pipelineId, pipelines.id))
-    .where(eq(pipelines.isArchived, false))
+    .where(and(eq(pipelines.isArchived, false), eq(stages.isArchived, false)))
     .orderBy(asc(pipelines.sortOrder), asc(pipelines.id), asc(stages.sortOrder));
   const byPipeline = new Map<number, { id: number; name: string; stages: { id: number; name: string; kind: 'open' | 'won' | 'lost'; sortOrder: number; probability: number }[] }>();
   for (const row of rows) {

@@ -40,6 +40,11 @@ export async function openDatabase(options: {
     const db = drizzle({ client, schema }) as unknown as Database;
     return { db, driver: 'postgres', url: options.url, raw: { kind: 'postgres', client }, close: () => client.end({ timeout: 5 }) };
   }
+  if (options.dataDir) {
+    // PGlite creates its own directory but not the parents (.data/ on a fresh clone).
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+  }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });

@@ -40,7 +40,7 @@ export function DealCard({
       ref={overlay ? undefined : setNodeRef}
       data-testid="board-card"
       data-deal-id={card.id}
-      className={`rounded-lg border bg-white p-3 shadow-sm ${isDragging ? 'opacity-40' : ''} ${
+      className={`relative rounded-lg border bg-white p-3 shadow-sm ${isDragging ? 'opacity-40' : ''} ${
         overlay ? 'rotate-1 shadow-lg ring-2 ring-brand-500' : 'border-slate-200'
       }`}
     >

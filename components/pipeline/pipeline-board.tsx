@@ -146,7 +146,7 @@ export function PipelineBoard({
       <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
         <div
           aria-busy={isFetching}
-          className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0"
+          className="relative -mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0"
           data-testid="board"
         >
           {board?.columns.map((column) => (

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { signOut } from '@/lib/sign-out';
 import { useTRPC } from '@/lib/trpc/client';
 import { LanguageSwitch } from './language-switch';
 
@@ -21,7 +21,7 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
       <LanguageSwitch onSave={(locale) => saveLocale.mutateAsync({ locale })} />
       <button
         type="button"
-        onClick={() => signOut({ callbackUrl: '/signin' })}
+        onClick={() => void signOut()}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
       >
         {t('signOut')}

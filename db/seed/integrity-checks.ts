@@ -1,0 +1,233 @@
+/**
+ * Rules of DESIGN.md section 3 (and the stored bookkeeping of section 7) as SQL that counts the
+ * rows breaking them. Every check must return 0 on generated data; tests, the large run and a
+ * future repair command can all use the same list.
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type DatabaseHandle } from '../client';
+import { mskDay } from './business-clock';
+import { recentMonths } from './months';
+
+export interface IntegrityCheck {
+  /** Stable key (tests corrupt data per check by this key). */
+  id: string;
+  name: string;
+  /** A single row with one integer column `n`: the number of offending rows. */
+  sql: string;
+}
+
+const IDENTITY_TABLES = ['users', 'teams', 'companies', 'contacts', 'leads', 'deals', 'deal_stage_history', 'activities', 'proposals', 'proposal_versions', 'proposal_items', 'invoices', 'payments', 'targets', 'feedback'];
+
+export function integrityChecks(now: Date): IntegrityCheck[] {
+  const at = `'${now.toISOString()}'::timestamptz`;
+  const thisMonth = recentMonths(mskDay(now.getTime()), 1)[0]!.first;
+  const history = `
+    select h.id, h.deal_id, h.from_stage_id, h.to_stage_id, h.changed_at, s.sort_order, s.pipeline_id,
+           lag(s.sort_order) over w as prev_order, lag(h.to_stage_id) over w as prev_stage,
+           row_number() over w as step, count(*) over (partition by h.deal_id) as steps
+    from deal_stage_history h join stages s on s.id = h.to_stage_id
+    window w as (partition by h.deal_id order by h.changed_at, h.id)`;
+  const normalizedPhones = `array(select '+7' || right(regexp_replace(p, '\\D', '', 'g'), 10) from unnest(phones) with ordinality u(p, o) order by o)`;
+  const normalizedEmails = `array(select lower(e) from unnest(emails) with ordinality u(e, o) order by o)`;
+  return [
+    {
+      id: 'history-forward',
+      name: 'stage history only moves forward',
+      sql: `with h as (${history}) select count(*)::int as n from h where h.prev_order is not null and h.sort_order <= h.prev_order`,
+    },
+    {
+      id: 'history-chain',
+      name: 'stage history is a chain (from = previous to, first from is null)',
+      sql: `with h as (${history}) select count(*)::int as n from h where h.from_stage_id is distinct from h.prev_stage`,
+    },
+    {
+      id: 'history-pipeline',
+      name: 'stage history stays in the deal pipeline',
+      sql: `select count(*)::int as n from deal_stage_history h join stages s on s.id = h.to_stage_id join deals d on d.id = h.deal_id where s.pipeline_id <> d.pipeline_id`,
+    },
+    {
+      id: 'history-start',
+      name: 'every deal starts in the first stage at its creation',
+      sql: `with h as (${history}) select count(*)::int as n from deals d
+            left join h on h.deal_id = d.id and h.step = 1
+            where h.id is null or h.changed_at <> d.created_at
+               or h.sort_order <> (select min(sort_order) from stages s where s.pipeline_id = d.pipeline_id)`,
+    },
+    {
+      id: 'history-current',
+      name: 'deal stage and stage_entered_at equal the last history row',
+      sql: `with h as (${history}) select count(*)::int as n from deals d
+            left join h on h.deal_id = d.id and h.step = h.steps
+            where h.id is null or h.to_stage_id <> d.stage_id or h.changed_at <> d.stage_entered_at`,
+    },
+    {
+      id: 'status-kind',
+      name: 'status matches the stage kind',
+      sql: `select count(*)::int as n from deals d join stages s on s.id = d.stage_id where s.kind <> d.status or s.pipeline_id <> d.pipeline_id`,
+    },
+    {
+      id: 'closed-at',
+      name: 'closed_at set exactly for won / lost deals, at the closing move',
+      sql: `select count(*)::int as n from deals where (status = 'open') <> (closed_at is null) or (status <> 'open' and closed_at <> stage_entered_at)`,
+    },
+    {
+      id: 'loss-reason',
+      name: 'lost deals have a loss reason, others none',
+      sql: `select count(*)::int as n from deals where (status = 'lost') <> (loss_reason_id is not null)`,
+    },
+    {
+      id: 'furthest-stage',
+      name: 'furthest_stage_order = furthest open stage in history',
+      sql: `select count(*)::int as n from deals d where d.furthest_stage_order <> (
+              select max(s.sort_order) from deal_stage_history h join stages s on s.id = h.to_stage_id
+              where h.deal_id = d.id and s.kind = 'open')`,
+    },
+    {
+      id: 'open-tasks',
+      name: 'open_task_count and next_task_due_at equal a recompute from activities',
+      sql: `select count(*)::int as n from deals d left join lateral (
+              select count(*)::int as open_tasks, min(a.due_at) as next_due from activities a
+              where a.deal_id = d.id and a.done_at is null and a.due_at is not null) t on true
+            where d.open_task_count <> t.open_tasks or d.next_task_due_at is distinct from t.next_due`,
+    },
+    {
+      id: 'last-activity',
+      name: 'last_activity_at equals a recompute from activities',
+      sql: `select count(*)::int as n from deals d where d.last_activity_at is distinct from (
+              select max(greatest(a.created_at, coalesce(a.done_at, a.created_at))) from activities a where a.deal_id = d.id)`,
+    },
+    {
+      id: 'tasks-on-open',
+      name: 'open tasks only on open deals and open leads',
+      sql: `select count(*)::int as n from activities a
+            left join deals d on d.id = a.deal_id left join leads l on l.id = a.lead_id
+            where a.done_at is null and a.due_at is not null
+              and (d.status in ('won', 'lost') or l.status in ('converted', 'junk'))`,
+    },
+    {
+      id: 'is-repeat',
+      name: 'is_repeat equals a recompute (client had a deal won before this one was created)',
+      sql: `select count(*)::int as n from deals d where d.is_repeat <> exists (
+              select 1 from deals w where w.status = 'won' and w.closed_at < d.created_at
+                and ((d.company_id is not null and w.company_id = d.company_id)
+                  or (d.company_id is null and w.company_id is null and w.contact_id = d.contact_id)))`,
+    },
+    {
+      id: 'activity-times',
+      name: 'activities happen within their deal / lead life and not in the future',
+      sql: `select count(*)::int as n from activities a
+            left join deals d on d.id = a.deal_id left join leads l on l.id = a.lead_id
+            where a.created_at > ${at} or a.done_at > ${at} or a.done_at < a.created_at
+               or a.created_at < coalesce(d.created_at, l.created_at)
+               or a.done_at > coalesce(d.closed_at, l.converted_at, l.junked_at, ${at})`,
+    },
+    {
+      id: 'no-future',
+      name: 'nothing is created, moved or closed after now',
+      sql: `select (
+              (select count(*) from deals where created_at > ${at} or closed_at > ${at} or stage_entered_at > ${at}) +
+              (select count(*) from deal_stage_history where changed_at > ${at}) +
+              (select count(*) from leads where created_at > ${at} or converted_at > ${at} or junked_at > ${at}) +
+              (select count(*) from companies where created_at > ${at}) +
+              (select count(*) from contacts where created_at > ${at}) +
+              (select count(*) from payments where paid_at > ${at}))::int as n`,
+    },
+    {
+      id: 'invoice-paid',
+      name: 'invoice paid_amount = sum of payments, never above total; paid status matches',
+      sql: `select count(*)::int as n from invoices i left join lateral (
+              select coalesce(sum(p.amount), 0) as paid from payments p where p.invoice_id = i.id) p on true
+            where i.paid_amount <> p.paid or i.paid_amount > i.total
+               or (i.status <> 'cancelled' and (i.status = 'paid') <> (i.paid_amount = i.total))`,
+    },
+    {
+      id: 'invoice-numbers',
+      name: 'invoice numbers are gapless per year from 1',
+      sql: `select count(*)::int as n from (select year, count(*) as c, min(seq) as lo, max(seq) as hi, count(distinct seq) as d
+              from invoices group by year) y where y.lo <> 1 or y.hi <> y.c or y.d <> y.c`,
+    },
+    {
+      id: 'line-totals',
+      name: 'proposal line totals = round(qty × price × (1 − discount) × (1 + VAT), 2)',
+      sql: `select count(*)::int as n from proposal_items
+            where line_total <> round(quantity * price * (1 - discount_pct / 100) * (1 + vat_rate / 100), 2)`,
+    },
+    {
+      id: 'version-totals',
+      name: 'proposal version totals = sum of line totals (and subtotal − discount + VAT = total)',
+      sql: `select count(*)::int as n from proposal_versions v left join lateral (
+              select coalesce(sum(i.line_total), 0) as total from proposal_items i where i.proposal_version_id = v.id) i on true
+            where v.total <> i.total or v.subtotal - v.discount_total + v.vat_total <> v.total or v.vat_total < 0`,
+    },
+    {
+      id: 'lead-first-activity',
+      name: 'lead first_activity_at = first done activity',
+      sql: `select count(*)::int as n from leads l where l.first_activity_at is distinct from (
+              select min(a.done_at) from activities a where a.lead_id = l.id)`,
+    },
+    {
+      id: 'conversion-links',
+      name: 'converted leads and their deals point at each other',
+      sql: `select (
+              (select count(*) from leads l left join deals d on d.id = l.converted_deal_id
+                where l.converted_deal_id is not null and (l.status <> 'converted' or d.lead_id is distinct from l.id
+                  or l.converted_at <> d.created_at or l.converted_company_id is distinct from d.company_id)) +
+              (select count(*) from deals d join leads l on l.id = d.lead_id where l.converted_deal_id is distinct from d.id))::int as n`,
+    },
+    {
+      id: 'duplicates',
+      name: 'duplicate leads point at an earlier lead with the same phone or e-mail',
+      sql: `select count(*)::int as n from leads l join leads o on o.id = l.duplicate_of_lead_id
+            where o.id >= l.id or not (o.phone_normalized = l.phone_normalized or o.email_normalized = l.email_normalized)`,
+    },
+    {
+      id: 'normalized-contacts',
+      name: 'normalised phones (E.164) and e-mails (lower-case) match what was typed',
+      sql: `select (
+              (select count(*) from leads where phone_normalized is distinct from
+                 case when phone is null then null else '+7' || right(regexp_replace(phone, '\\D', '', 'g'), 10) end) +
+              (select count(*) from leads where email_normalized is distinct from lower(email)) +
+              (select count(*) from companies where phones_normalized <> ${normalizedPhones} or emails_normalized <> ${normalizedEmails}) +
+              (select count(*) from contacts where phones_normalized <> ${normalizedPhones} or emails_normalized <> ${normalizedEmails}))::int as n`,
+    },
+    {
+      id: 'lead-team',
+      name: 'leads belong to their owner team',
+      sql: `select count(*)::int as n from leads l join users u on u.id = l.owner_id where l.team_id is distinct from u.team_id`,
+    },
+    {
+      id: 'deactivated-owners',
+      name: 'deactivated managers own no open deals, open leads or open tasks',
+      sql: `select (
+              (select count(*) from deals d join users u on u.id = d.owner_id where not u.is_active and d.status = 'open') +
+              (select count(*) from leads l join users u on u.id = l.owner_id where not u.is_active and l.status in ('new', 'in_progress')) +
+              (select count(*) from activities a join users u on u.id = a.owner_id where not u.is_active and a.done_at is null))::int as n`,
+    },
+    {
+      id: 'targets',
+      name: 'every active manager has all five targets this month',
+      sql: `select count(*)::int as n from users u where u.role = 'manager' and u.is_active and (
+              select count(distinct t.metric) from targets t where t.user_id = u.id and t.month = '${thisMonth}') < 5`,
+    },
+    {
+      id: 'identities',
+      name: 'identity sequences continue after the largest id',
+      sql: `select (${IDENTITY_TABLES.map(
+        (t) => `(select case when s.last_value = (select coalesce(max(id), 0) + 1 from "${t}") and not s.is_called then 0 else 1 end from "${t}_id_seq" s)`,
+      ).join(' + ')})::int as n`,
+    },
+  ];
+}
+
+export async function countOffending(handle: DatabaseHandle, check: IntegrityCheck): Promise<number> {
+  const rows = rowsOf<{ n: number }>(await handle.db.execute(sql.raw(check.sql)));
+  return Number(rows[0]?.n ?? -1);
+}
+
+export async function runIntegrityChecks(handle: DatabaseHandle, now: Date): Promise<{ id: string; name: string; offending: number }[]> {
+  const results: { id: string; name: string; offending: number }[] = [];
+  for (const check of integrityChecks(now)) {
+    results.push({ id: check.id, name: check.name, offending: await countOffending(handle, check) });
+  }
+  return results;
+}

@@ -18,7 +18,7 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await page.locator('input[name="email"]').fill(DEMO_USERS.admin.email);
   await page.locator('input[name="password"]').fill('not-the-password');
   await page.locator('button[type="submit"]').click();
-  await expect(page.getByRole('alert')).toHaveText('Неверная почта или пароль.');
+  await expect(page.locator('form p[role="alert"]')).toHaveText('Неверная почта или пароль.');
   await expect(page).toHaveURL(/\/signin$/);
 });
 
@@ -27,7 +27,7 @@ test('a deactivated user cannot sign in', async ({ page }) => {
   await page.locator('input[name="email"]').fill('former@voronka.demo');
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.locator('form p[role="alert"]')).toHaveText('Неверная почта или пароль.');
   await expect(page).toHaveURL(/\/signin$/);
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,6 +42,34 @@ describe('layering (STYLE.md): only services and auth touch the database', () =>
           .filter((source) => forbidden.some((pattern) => pattern.test(source)))
           .map((source) => `${file} imports ${source}`),
       );
+    expect(offenders).toEqual([]);
+  });
+
+});
+
+describe('server components and client modules', () => {
+  /** The file an `@/…` import points to, if it is ours. */
+  function resolve(source: string): string | null {
+    if (!source.startsWith('@/')) return null;
+    for (const ext of ['.tsx', '.ts']) {
+      const file = source.slice(2) + ext;
+      if (existsSync(path.join(ROOT, file))) return file;
+    }
+    return null;
+  }
+
+  it('import only components from "use client" modules (other values arrive as client references)', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles('app')) {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      if (text.startsWith("'use client'")) continue;
+      for (const match of text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+'([^']+)'/gm)) {
+        const target = resolve(match[2]!);
+        if (!target || !readFileSync(path.join(ROOT, target), 'utf8').startsWith("'use client'")) continue;
+        const names = match[1]!.split(',').map((name) => name.trim()).filter((name) => name && !name.startsWith('type '));
+        for (const name of names) if (!/^[A-Z][a-z][A-Za-z]*$/.test(name)) offenders.push(`${file} imports ${name} from ${target}`);
+      }
+    }
     expect(offenders).toEqual([]);
   });
 });

@@ -8,10 +8,9 @@ import { formatPhone } from '@/lib/phone';
 import { useTRPC } from '@/lib/trpc/client';
 import { Pager } from '@/components/ui/pager';
 import { ClientStatusBadge } from './client-status-badge';
+import { DEFAULT_CLIENTS_QUERY } from './clients-query';
 
 export type ClientKind = 'companies' | 'contacts';
-
-export const DEFAULT_CLIENTS_QUERY = { page: 1, pageSize: 25 } as const;
 
 /** Companies or contacts the user may see: search (name, INN, phone, e-mail), status, paging. */
 export function ClientsTable({ kind, canCreate }: { kind: ClientKind; canCreate: boolean }) {

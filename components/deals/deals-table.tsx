@@ -14,16 +14,10 @@ import { DEFAULT_VISIBLE, dealColumns, SORTABLE } from './deal-columns';
 import { DealFiltersPanel, toDealFilters, type DealFilterValues } from './deal-filters-panel';
 import { StatusBadge } from './status-badge';
 import { Pager } from '@/components/ui/pager';
+import { DEFAULT_DEALS_QUERY } from './deals-query';
 
 type Reference = RouterOutputs['reference'];
 type Sort = { field: DealSortField; direction: 'asc' | 'desc' };
-
-export const DEFAULT_DEALS_QUERY = {
-  page: 1,
-  pageSize: 25,
-  filters: {},
-  sort: { field: 'createdAt', direction: 'desc' } as Sort,
-};
 
 /** Deals the user may see: server-side paging, sorting and filters, chosen columns, export. */
 export function DealsTable({
@@ -189,6 +183,7 @@ export function DealsTable({
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
+                    data-column={cell.column.id}
                     className={`px-3 py-2 ${(cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? 'whitespace-nowrap text-right tabular-nums' : ''}`}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -51,7 +51,7 @@ export function DealCard({
         className="cursor-grab touch-manipulation active:cursor-grabbing"
       >
         <div className="flex items-start justify-between gap-2">
-          <Link href={`/deals/${card.id}`} className="min-w-0 font-medium leading-snug hover:underline">
+          <Link href={`/deals/${card.id}`} draggable={false} className="min-w-0 font-medium leading-snug hover:underline">
             {card.title}
           </Link>
         </div>

@@ -18,6 +18,7 @@ import { useTRPC } from '@/lib/trpc/client';
 import { errorCodeOf } from '@/lib/trpc/errors';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { BoardColumn } from './board-column';
+import { BOARD_PAGE_SIZE } from './board-query';
 import { BoardFilters, type BoardFilterValues } from './board-filters';
 import { boardAfterMove, type Board, type Card } from './board-state';
 import { CloseDealDialog, type CloseDealValues, type CloseKind } from '@/components/deals/close-deal-dialog';
@@ -25,8 +26,6 @@ import { CloseDropZones } from './close-drop-zones';
 import { DealCard } from './deal-card';
 
 type Reference = RouterOutputs['reference'];
-
-export const BOARD_PAGE_SIZE = 20;
 
 /** The kanban: filters, columns, drag and drop forward only, won / lost dialogs, optimistic moves. */
 export function PipelineBoard({
@@ -140,10 +139,16 @@ export function PipelineBoard({
         value={filters}
         onChange={(next) => setFilters(next)}
       />
-      <p role="status" aria-live="polite" className="min-h-5 text-sm">
+      <p role="status" aria-live="polite" data-testid="board-notice" className="min-h-5 text-sm">
         {notice && <span className={notice.tone === 'error' ? 'text-rose-700' : 'text-emerald-700'}>{notice.text}</span>}
       </p>
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <DndContext
+        sensors={sensors}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
+        accessibility={dragAnnouncements(t, board)}
+      >
         <div
           aria-busy={isFetching}
           className="relative -mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0"
@@ -161,7 +166,8 @@ export function PipelineBoard({
           ))}
         </div>
         {board && canMove && <CloseDropZones won={board.wonStage} lost={board.lostStage} visible={dragging !== null} />}
-        <DragOverlay>
+        {/* No fly-back animation: the card is already where the optimistic update put it. */}
+        <DragOverlay dropAnimation={null}>
           {dragging && <DealCard card={dragging} now={now} forwardStages={[]} onChooseStage={() => {}} overlay />}
         </DragOverlay>
       </DndContext>
@@ -170,6 +176,30 @@ export function PipelineBoard({
       )}
     </div>
   );
+}
+
+/** What screen readers hear while a card is dragged, in the interface language. */
+function dragAnnouncements(t: ReturnType<typeof useTranslations<'pipeline'>>, board: Board | undefined) {
+  const titleOf = (id: string | number) => {
+    const dealId = Number(String(id).replace('deal-', ''));
+    return board?.columns.flatMap((c) => c.cards).find((card) => card.id === dealId)?.title ?? '';
+  };
+  const stageOf = (id: string | number | undefined) => {
+    const stageId = Number(String(id ?? '').replace('stage-', ''));
+    const stages = [...(board?.columns.map((c) => c.stage) ?? []), board?.wonStage, board?.lostStage];
+    return stages.find((stage) => stage?.id === stageId)?.name ?? '';
+  };
+  return {
+    screenReaderInstructions: { draggable: t('a11y.instructions') },
+    announcements: {
+      onDragStart: ({ active }: { active: { id: string | number } }) => t('a11y.picked', { title: titleOf(active.id) }),
+      onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
+        over ? t('a11y.over', { title: titleOf(active.id), stage: stageOf(over.id) }) : t('a11y.outside', { title: titleOf(active.id) }),
+      onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
+        over ? t('a11y.dropped', { title: titleOf(active.id), stage: stageOf(over.id) }) : t('a11y.cancelled', { title: titleOf(active.id) }),
+      onDragCancel: ({ active }: { active: { id: string | number } }) => t('a11y.cancelled', { title: titleOf(active.id) }),
+    },
+  };
 }
 
 /** "1 234,50" → "1234.50": what the server stores, for the optimistic column totals. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ClientsTable, DEFAULT_CLIENTS_QUERY } from '@/components/clients/clients-table';
+import { ClientsTable } from '@/components/clients/clients-table';
+import { DEFAULT_CLIENTS_QUERY } from '@/components/clients/clients-query';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { DealsTable, DEFAULT_DEALS_QUERY } from '@/components/deals/deals-table';
+import { DealsTable } from '@/components/deals/deals-table';
+import { DEFAULT_DEALS_QUERY } from '@/components/deals/deals-query';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';

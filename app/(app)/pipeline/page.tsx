@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { BOARD_PAGE_SIZE, PipelineBoard } from '@/components/pipeline/pipeline-board';
+import { PipelineBoard } from '@/components/pipeline/pipeline-board';
+import { BOARD_PAGE_SIZE } from '@/components/pipeline/board-query';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';

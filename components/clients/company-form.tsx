@@ -3,11 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
 import { companyFields } from '@/server/services/clients/schemas';
-import { StringListInput } from '@/components/ui/string-list-input';
+import { ChannelFields } from './channel-fields';
 import { FormField } from './form-field';
 import { useClientFormSubmit } from './use-client-form-submit';
 
@@ -42,20 +42,7 @@ export function CompanyForm({ company, editable }: { company?: Parsed & { id: nu
             <FormField key={field} label={t(`fields.${field}`)} {...form.register(field)} error={errors[field] && t('errors.tooLong')} />
           ))}
         </div>
-        <Controller
-          control={form.control}
-          name="phones"
-          render={({ field, fieldState }) => (
-            <StringListInput label={t('fields.phones')} inputMode="tel" value={field.value ?? []} onChange={field.onChange} errors={fieldState.error ? [t('errors.phone')] : undefined} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="emails"
-          render={({ field, fieldState }) => (
-            <StringListInput label={t('fields.emails')} inputMode="email" value={field.value ?? []} onChange={field.onChange} errors={fieldState.error ? [t('errors.email')] : undefined} />
-          )}
-        />
+        <ChannelFields control={form.control} />
         <label className="block">
           <span className="text-sm font-medium">{t('fields.notes')}</span>
           <textarea {...form.register('notes')} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />

@@ -8,7 +8,7 @@ import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
 import { contactFields } from '@/server/services/clients/schemas';
-import { StringListInput } from '@/components/ui/string-list-input';
+import { ChannelFields } from './channel-fields';
 import { FormField } from './form-field';
 import { useClientFormSubmit } from './use-client-form-submit';
 
@@ -76,20 +76,7 @@ export function ContactForm({
             </label>
           )}
         />
-        <Controller
-          control={form.control}
-          name="phones"
-          render={({ field, fieldState }) => (
-            <StringListInput label={t('fields.phones')} inputMode="tel" value={field.value ?? []} onChange={field.onChange} errors={fieldState.error ? [t('errors.phone')] : undefined} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="emails"
-          render={({ field, fieldState }) => (
-            <StringListInput label={t('fields.emails')} inputMode="email" value={field.value ?? []} onChange={field.onChange} errors={fieldState.error ? [t('errors.email')] : undefined} />
-          )}
-        />
+        <ChannelFields control={form.control} />
         <label className="block">
           <span className="text-sm font-medium">{t('fields.notes')}</span>
           <textarea {...form.register('notes')} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />

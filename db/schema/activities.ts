@@ -5,7 +5,7 @@ import { users } from './users';
 import { deals } from './deals';
 import { leads } from './leads';
 import { companies, contacts } from './clients';
-import { ACTIVITY_KINDS, DIRECTIONS, type ActivityKind } from './enums';
+import { ACTIVITY_KINDS, DIRECTIONS } from './enums';
 export { ACTIVITY_KINDS, DIRECTIONS, type ActivityKind } from './enums';
 
 /** Calls, meetings, e-mails, tasks and notes. Open task = due_at set and done_at null. */

@@ -17,7 +17,7 @@ import { pipelines, stages } from './pipelines';
 import { companies, contacts } from './clients';
 import { leadSources, lossReasons } from './reference';
 import { leads } from './leads';
-import { DEAL_STATUSES, type DealStatus } from './enums';
+import { DEAL_STATUSES } from './enums';
 export { DEAL_STATUSES, type DealStatus } from './enums';
 
 export const deals = pgTable(

@@ -6,7 +6,7 @@ import { users, teams } from './users';
 import { junkReasons, leadSources } from './reference';
 import { companies, contacts } from './clients';
 import { deals } from './deals';
-import { LEAD_STATUSES, type LeadStatus } from './enums';
+import { LEAD_STATUSES } from './enums';
 export { LEAD_STATUSES, type LeadStatus } from './enums';
 
 export const leads = pgTable(

@@ -1,7 +1,7 @@
 import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
-import { STAGE_KINDS, type StageKind } from './enums';
+import { STAGE_KINDS } from './enums';
 export { STAGE_KINDS, type StageKind } from './enums';
 
 /** "Directions": product lines or regions, each with its own ordered stages. */

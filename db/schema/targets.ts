@@ -2,7 +2,7 @@ import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle
 import { sql } from 'drizzle-orm';
 import { id, money, timestamps, versioned } from './columns';
 import { teams, users } from './users';
-import { TARGET_METRICS, type TargetMetric } from './enums';
+import { TARGET_METRICS } from './enums';
 export { TARGET_METRICS, type TargetMetric } from './enums';
 
 /** A monthly target for one user or one team (exactly one of them). */

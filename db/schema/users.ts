@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
-import { ROLES, LOCALES, type Role, type Locale } from './enums';
+import { ROLES, LOCALES } from './enums';
 export { ROLES, LOCALES, type Role, type Locale } from './enums';
 
 export const teams = pgTable('teams', {

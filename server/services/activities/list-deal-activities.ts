@@ -3,6 +3,7 @@ import { activities, deals, users } from '@/db/schema';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
+import { timelineColumns } from './timeline-columns';
 
 /**
  * The timeline of a deal the actor may see: all its activities, whoever logged them (a head's
@@ -15,19 +16,7 @@ export async function listDealActivities(ctx: ServiceContext, input: { dealId: n
     .where(and(eq(deals.id, input.dealId), ownedWithin(ctx.actor, deals.ownerId)));
   if (!visible) throw notFound('Deal');
   return ctx.db
-    .select({
-      id: activities.id,
-      kind: activities.kind,
-      subject: activities.subject,
-      body: activities.body,
-      dueAt: activities.dueAt,
-      doneAt: activities.doneAt,
-      result: activities.result,
-      direction: activities.direction,
-      durationSec: activities.durationSec,
-      ownerName: users.name,
-      createdAt: activities.createdAt,
-    })
+    .select(timelineColumns)
     .from(activities)
     .innerJoin(users, eq(users.id, activities.ownerId))
     .where(eq(activities.dealId, input.dealId))

@@ -3,6 +3,7 @@ import { activities, companies, contacts, deals, stages, users } from '@/db/sche
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
+import { timelineColumns } from '../activities/timeline-columns';
 import { companyIsReturning, contactIsReturning } from './client-status';
 
 /** Deals of a client that the actor may see, newest first. */
@@ -27,19 +28,7 @@ function clientDeals(ctx: ServiceContext, where: ReturnType<typeof eq>) {
 /** The client's timeline: activities logged on it or on its deals. */
 function clientActivities(ctx: ServiceContext, where: ReturnType<typeof or>) {
   return ctx.db
-    .select({
-      id: activities.id,
-      kind: activities.kind,
-      subject: activities.subject,
-      body: activities.body,
-      dueAt: activities.dueAt,
-      doneAt: activities.doneAt,
-      result: activities.result,
-      direction: activities.direction,
-      durationSec: activities.durationSec,
-      ownerName: users.name,
-      createdAt: activities.createdAt,
-    })
+    .select(timelineColumns)
     .from(activities)
     .innerJoin(users, eq(users.id, activities.ownerId))
     .where(where)

@@ -1,9 +1,9 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { companies, contacts, deals, pipelines, stages, users } from '@/db/schema';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
-import { escapeLike } from './deal-filters';
+import { dealTextSearch } from './deal-filters';
 import { notFound } from '../errors';
 import {
   boardColumnInput,
@@ -25,15 +25,7 @@ function boardConditions(ctx: ServiceContext, filters: BoardFilterValues): SQL {
   ];
   if (filters.ownerId) conditions.push(eq(deals.ownerId, filters.ownerId));
   if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
-  if (filters.search) {
-    const pattern = escapeLike(filters.search);
-    conditions.push(
-      or(
-        ilike(deals.title, pattern),
-        sql`exists (select 1 from ${companies} where ${companies.id} = ${deals.companyId} and ${companies.name} ilike ${pattern})`,
-      )!,
-    );
-  }
+  if (filters.search) conditions.push(dealTextSearch(filters.search));
   return and(...conditions)!;
 }
 

@@ -17,6 +17,15 @@ export function escapeLike(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A deal whose title or client company contains the text (case-insensitive). */
+export function dealTextSearch(text: string): SQL {
+  const pattern = escapeLike(text);
+  return or(
+    ilike(deals.title, pattern),
+    sql`exists (select 1 from ${companies} where ${companies.id} = ${deals.companyId} and ${companies.name} ilike ${pattern})`,
+  )!;
+}
+
 /** The deals the actor may see, narrowed by the filters: the one WHERE of list and export. */
 export function dealConditions(actor: SessionUser, filters: DealFilters): SQL {
   const conditions: (SQL | undefined)[] = [ownedWithin(actor, deals.ownerId)];
@@ -31,15 +40,7 @@ export function dealConditions(actor: SessionUser, filters: DealFilters): SQL {
   if (filters.createdTo) conditions.push(lt(deals.createdAt, dayStart(filters.createdTo)));
   if (filters.closedFrom) conditions.push(gte(deals.closedAt, dayStart(filters.closedFrom)));
   if (filters.closedTo) conditions.push(lt(deals.closedAt, dayStart(filters.closedTo)));
-  if (filters.search) {
-    const pattern = escapeLike(filters.search);
-    conditions.push(
-      or(
-        ilike(deals.title, pattern),
-        sql`exists (select 1 from ${companies} where ${companies.id} = ${deals.companyId} and ${companies.name} ilike ${pattern})`,
-      ),
-    );
-  }
+  if (filters.search) conditions.push(dealTextSearch(filters.search));
   return and(...conditions)!;
 }
 

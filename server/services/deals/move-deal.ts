@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dealStageHistory, deals, lossReasons, stages } from '@/db/schema';
+import { lossReasons, stages } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
 import { judgeStageMove } from '@/lib/deal-stage-rules';
 import type { ServiceContext } from '../context';
-import { diffFields, writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { applyStageChange } from './apply-stage-change';
 import { lockDealForEdit } from './lock-deal';
 import { moveDealInput, type MoveDealInput } from './schemas';
 
@@ -36,34 +36,18 @@ export async function moveDealToStage(ctx: ServiceContext, rawInput: MoveDealInp
     if (to.kind === 'lost') await requireActiveLossReason(tx, input.lossReasonId);
 
     const now = new Date();
-    const patch = {
-      stageId: to.id,
-      status: to.kind,
-      stageEnteredAt: now,
-      closedAt: to.kind === 'open' ? null : now,
-      furthestStageOrder: to.kind === 'open' ? Math.max(deal.furthestStageOrder, to.sortOrder) : deal.furthestStageOrder,
-      ...(to.kind === 'lost' ? { lossReasonId: input.lossReasonId!, lossComment: input.lossComment || null } : {}),
-      ...(to.kind === 'won' && input.amount !== undefined ? { amount: input.amount } : {}),
-    };
-    const nextVersion = deal.version + 1;
-    await tx
-      .update(deals)
-      .set({ ...patch, version: nextVersion, updatedAt: now })
-      .where(eq(deals.id, deal.id));
-    await tx.insert(dealStageHistory).values({
-      dealId: deal.id,
-      fromStageId: deal.stageId,
-      toStageId: to.id,
-      changedBy: ctx.actor.id,
-      changedAt: now,
-    });
-    const { stageEnteredAt: _entered, ...audited } = patch;
-    await writeAudit(tx, {
+    const nextVersion = await applyStageChange(tx, {
+      deal,
       actorId: ctx.actor.id,
       action: 'deal.move',
-      entityType: 'deal',
-      entityId: deal.id,
-      changes: { ...diffFields(deal, audited), version: [deal.version, nextVersion] },
+      patch: {
+        stageId: to.id,
+        status: to.kind,
+        closedAt: to.kind === 'open' ? null : now,
+        furthestStageOrder: to.kind === 'open' ? Math.max(deal.furthestStageOrder, to.sortOrder) : deal.furthestStageOrder,
+        ...(to.kind === 'lost' ? { lossReasonId: input.lossReasonId!, lossComment: input.lossComment || null } : {}),
+        ...(to.kind === 'won' && input.amount !== undefined ? { amount: input.amount } : {}),
+      },
     });
     return { id: deal.id, version: nextVersion, stageId: to.id };
   });

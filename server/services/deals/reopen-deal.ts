@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { dealStageHistory, deals } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
 import type { ServiceContext } from '../context';
-import { diffFields, writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { applyStageChange } from './apply-stage-change';
 import { lockDealForEdit } from './lock-deal';
 import { stageOf } from './move-deal';
 import { reopenDealInput, type ReopenDealInput } from './schemas';
@@ -24,33 +22,18 @@ export async function reopenDeal(ctx: ServiceContext, rawInput: ReopenDealInput)
     if (!to || to.pipelineId !== deal.pipelineId || to.kind !== 'open') {
       throw new ServiceError('BAD_REQUEST', 'stageId: choose an open stage of this deal’s pipeline');
     }
-    const now = new Date();
-    const patch = {
-      stageId: to.id,
-      status: 'open' as const,
-      closedAt: null,
-      lossReasonId: null,
-      lossComment: null,
-      furthestStageOrder: Math.max(deal.furthestStageOrder, to.sortOrder),
-    };
-    const nextVersion = deal.version + 1;
-    await tx
-      .update(deals)
-      .set({ ...patch, stageEnteredAt: now, version: nextVersion, updatedAt: now })
-      .where(eq(deals.id, deal.id));
-    await tx.insert(dealStageHistory).values({
-      dealId: deal.id,
-      fromStageId: deal.stageId,
-      toStageId: to.id,
-      changedBy: ctx.actor.id,
-      changedAt: now,
-    });
-    await writeAudit(tx, {
+    const nextVersion = await applyStageChange(tx, {
+      deal,
       actorId: ctx.actor.id,
       action: 'deal.reopen',
-      entityType: 'deal',
-      entityId: deal.id,
-      changes: { ...diffFields(deal, patch), version: [deal.version, nextVersion] },
+      patch: {
+        stageId: to.id,
+        status: 'open',
+        closedAt: null,
+        lossReasonId: null,
+        lossComment: null,
+        furthestStageOrder: Math.max(deal.furthestStageOrder, to.sortOrder),
+      },
     });
     return { id: deal.id, version: nextVersion, stageId: to.id };
   });

@@ -19,8 +19,13 @@ export function ClientsTable({ kind, canCreate }: { kind: ClientKind; canCreate:
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'' | 'new' | 'returning'>('');
+  const [sortKey, setSortKey] = useState<'name' | 'newest' | 'oldest'>('name');
+  const sort = { field: sortKey === 'name' ? 'name' : 'createdAt', direction: sortKey === 'newest' ? 'desc' : 'asc' } as const;
   const deferredSearch = useDeferredValue(search.trim());
-  const input = { ...DEFAULT_CLIENTS_QUERY, page, ...(deferredSearch ? { search: deferredSearch } : {}), ...(status ? { status } : {}) };
+  const filters = { ...(deferredSearch ? { search: deferredSearch } : {}), ...(status ? { status } : {}) };
+  const input = { ...DEFAULT_CLIENTS_QUERY, page, ...filters, ...(sortKey === 'name' ? {} : { sort }) };
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `/api/export/${kind}?${new URLSearchParams({ format, ...filters, sort: JSON.stringify(sort) })}`;
   const companies = useQuery({ ...trpc.companies.list.queryOptions(input), placeholderData: keepPreviousData, enabled: kind === 'companies' });
   const contacts = useQuery({ ...trpc.contacts.list.queryOptions(input), placeholderData: keepPreviousData, enabled: kind === 'contacts' });
   const rows =
@@ -38,6 +43,13 @@ export function ClientsTable({ kind, canCreate }: { kind: ClientKind; canCreate:
           <option value="new">{t('new')}</option>
           <option value="returning">{t('returning')}</option>
         </select>
+        <select value={sortKey} onChange={(e) => { setSortKey(e.target.value as typeof sortKey); setPage(1); }} aria-label={t('sort')} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <option value="name">{t('sortName')}</option>
+          <option value="newest">{t('sortNewest')}</option>
+          <option value="oldest">{t('sortOldest')}</option>
+        </select>
+        <a href={exportHref('xlsx')} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Excel</a>
+        <a href={exportHref('csv')} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">CSV</a>
         {canCreate && (
           <Link href={`/${kind}/new`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
             {t(`create.${kind}`)}

@@ -9,6 +9,8 @@ import { listCompanies } from './list-companies';
 import { listContacts } from './list-contacts';
 import { createCompany, updateCompany } from './save-company';
 import { createContact } from './save-contact';
+import { exportClients } from './export-clients';
+import ExcelJS from 'exceljs';
 
 describe.each(DRIVERS)('companies and contacts on %s', (driver) => {
   const database = useFreshDatabase(driver);
@@ -62,5 +64,31 @@ describe.each(DRIVERS)('companies and contacts on %s', (driver) => {
       await updateCompany({ db, actor: f.headA }, { id: company.id, version: 1, segment: 'A' });
       expect(await code(updateCompany({ db, actor: f.managerA1 }, { id: company.id, version: 1, segment: 'B' }))).toBe('CONFLICT');
       expect((await getCompany({ db, actor: f.managerA1 }, { id: company.id })).segment).toBe('A');
+    }));
+});
+
+describe.each(DRIVERS)('client exports on %s', (driver) => {
+  const database = useFreshDatabase(driver);
+
+  it('exports only the actor’s filtered companies and contacts, with readable phones, and logs it', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const mine = await createCompany({ db, actor: f.managerA1 }, { name: 'Альфа', phones: ['84951234567'] });
+      await createCompany({ db, actor: f.managerA1 }, { name: 'Бета' });
+      await createCompany({ db, actor: f.managerA2 }, { name: 'Чужая' });
+      await createContact({ db, actor: f.managerA1 }, { lastName: 'Иванов', companyId: mine.id, birthday: '1990-05-17' });
+      const companiesCsv = await exportClients({ db, actor: f.managerA1 }, { kind: 'companies', format: 'csv', search: 'альфа' }, 'ru');
+      expect(companiesCsv.rowCount).toBe(1);
+      const text = companiesCsv.body.toString('utf8');
+      expect(text).toContain('Альфа');
+      expect(text).toContain('+7 495 123 45 67');
+      expect(text).not.toContain('Чужая');
+      const contactsXlsx = await exportClients({ db, actor: f.headA }, { kind: 'contacts', format: 'xlsx' }, 'en');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(contactsXlsx.body as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Contacts')!;
+      expect(sheet.getRow(2).getCell(2).value).toBe('Иванов');
+      expect(sheet.getRow(2).getCell(7).value).toEqual(new Date('1990-05-17T00:00:00Z'));
+      expect(await db.select().from(auditLog).where(eq(auditLog.action, 'company.export'))).toHaveLength(1);
     }));
 });

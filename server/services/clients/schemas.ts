@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidInn } from '@/lib/inn';
 import { normalizePhone } from '@/lib/phone';
+import { EXPORT_FORMATS } from '../export/formats';
 
 /** The same schemas validate the client forms in the browser and the services on the server. */
 const optionalText = (max: number) =>
@@ -57,9 +58,8 @@ export type ContactFields = z.input<typeof contactFields>;
 
 export const CLIENT_SORT_FIELDS = ['name', 'createdAt'] as const;
 
-export const listClientsInput = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(25),
+/** What narrows a client list (and its export). */
+export const clientFilters = z.object({
   search: z.string().trim().max(200).optional(),
   ownerId: z.number().int().positive().optional(),
   status: z.enum(['new', 'returning']).optional(),
@@ -67,7 +67,19 @@ export const listClientsInput = z.object({
     .object({ field: z.enum(CLIENT_SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
     .default({ field: 'name', direction: 'asc' }),
 });
+export type ClientFilters = z.output<typeof clientFilters>;
+
+export const listClientsInput = clientFilters.extend({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
 export type ListClientsInput = z.input<typeof listClientsInput>;
+
+export const exportClientsInput = clientFilters.extend({
+  kind: z.enum(['companies', 'contacts']),
+  format: z.enum(EXPORT_FORMATS),
+});
+export type ExportClientsInput = z.input<typeof exportClientsInput>;
 
 export const clientByIdInput = z.object({ id: z.number().int().positive() });
 

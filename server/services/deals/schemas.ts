@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEAL_STATUSES } from '@/db/schema/enums';
+import { EXPORT_FORMATS } from '../export/formats';
 
 /** Money typed by people: "1 234 567,89" or "1234567.89" → "1234567.89"; at most 2 decimals. */
 export const moneyInput = z
@@ -115,8 +116,6 @@ export const reassignDealInput = z.object({
   ownerId: z.number().int().positive(),
 });
 export type ReassignDealInput = z.input<typeof reassignDealInput>;
-
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 export const exportDealsInput = z.object({
   format: z.enum(EXPORT_FORMATS),

@@ -11,6 +11,7 @@ const PERMISSIONS = {
   'deal.reopen': ['head', 'admin'],
   'deal.reassign': ['head', 'admin'],
   'client.update': ['manager', 'head', 'admin'],
+  'activity.create': ['manager', 'head', 'admin'],
   'pipeline.manage': ['admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

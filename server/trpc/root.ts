@@ -4,6 +4,7 @@ import { profileRouter } from '@/server/routers/profile';
 import { referenceRouter } from '@/server/routers/reference';
 import { companiesRouter, contactsRouter } from '@/server/routers/clients';
 import { pipelinesRouter } from '@/server/routers/pipelines';
+import { activitiesRouter } from '@/server/routers/activities';
 
 export const appRouter = router({
   deals: dealsRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   companies: companiesRouter,
   contacts: contactsRouter,
   pipelines: pipelinesRouter,
+  activities: activitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { referenceRouter } from '@/server/routers/reference';
 import { companiesRouter, contactsRouter } from '@/server/routers/clients';
 import { pipelinesRouter } from '@/server/routers/pipelines';
 import { activitiesRouter } from '@/server/routers/activities';
+import { hygieneRouter, todayRouter } from '@/server/routers/today';
 
 export const appRouter = router({
   deals: dealsRouter,
@@ -14,6 +15,8 @@ export const appRouter = router({
   contacts: contactsRouter,
   pipelines: pipelinesRouter,
   activities: activitiesRouter,
+  today: todayRouter,
+  hygiene: hygieneRouter,
 });
 
 export type AppRouter = typeof appRouter;

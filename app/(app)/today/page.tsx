@@ -1,5 +1,24 @@
-import { placeholderPage } from '@/components/ui/placeholder-page';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { TodayBoard } from '@/components/today/today-board';
+import { PageHeader } from '@/components/ui/page-header';
+import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
+import { requireSection } from '@/server/auth/page-access';
 
-const page = placeholderPage('today');
-export const generateMetadata = page.generateMetadata;
-export default page.Page;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('nav'))('today') };
+}
+
+export default async function TodayPage() {
+  const user = await requireSection('today');
+  const t = await getTranslations('today');
+  await getQueryClient().prefetchQuery(trpc.today.get.queryOptions());
+  return (
+    <>
+      <PageHeader title={t('title', { name: user.name.split(' ')[0] ?? user.name })} description={t('description')} />
+      <HydrateClient>
+        <TodayBoard />
+      </HydrateClient>
+    </>
+  );
+}

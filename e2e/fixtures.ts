@@ -13,10 +13,13 @@ export type DemoRole = keyof typeof DEMO_USERS;
 
 /** Signs in through the form, as a person would, and waits for the role's home page. */
 export async function signIn(page: Page, role: DemoRole) {
-  const user = DEMO_USERS[role];
+  await signInAs(page, DEMO_USERS[role].email, DEMO_USERS[role].home);
+}
+
+export async function signInAs(page: Page, email: string, home: string) {
   await page.goto('/signin');
-  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(new RegExp(`${user.home}$`));
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
 }

@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './fixtures';
+
+test.use({ locale: 'ru-RU' });
+
+const count = async (page: Page, id: string) => Number(await page.getByTestId(`count-${id}`).innerText());
+
+/** Waits until the counts on screen reflect the last action (the board re-reads after each one). */
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+}
+
+test('a manager clears a dirty day to zero and sees the counts drop', async ({ page }) => {
+  await signInAs(page, 'manager2@voronka.demo', '/today');
+  const start = {
+    unprocessed: await count(page, 'unprocessed'),
+    withoutTask: await count(page, 'withoutTask'),
+    overdueTask: await count(page, 'overdueTask'),
+  };
+  expect(start.unprocessed + start.withoutTask + start.overdueTask).toBeGreaterThan(0);
+  await expect(page.getByTestId('clean-day')).toHaveCount(0);
+
+  // Work each unprocessed new deal: one click logs the call.
+  for (let i = 0; i < 30 && (await count(page, 'unprocessed')) > 0; i++) {
+    const before = await count(page, 'unprocessed');
+    await page.getByTestId('group-unprocessed').getByRole('button', { name: 'Позвонил' }).first().click();
+    await expect.poll(() => count(page, 'unprocessed')).toBe(before - 1);
+  }
+  // Give every deal without a task its next step.
+  for (let i = 0; i < 60 && (await count(page, 'withoutTask')) > 0; i++) {
+    const before = await count(page, 'withoutTask');
+    const group = page.getByTestId('group-withoutTask');
+    await group.getByRole('button', { name: 'Новая задача' }).first().click();
+    await group.getByRole('button', { name: 'Запланировать' }).click();
+    await expect.poll(() => count(page, 'withoutTask')).toBe(before - 1);
+  }
+  // Overdue tasks: the first is completed (a next step may be asked for), the rest move to tomorrow.
+  let completedOne = false;
+  for (let i = 0; i < 80 && (await count(page, 'overdue')) > 0; i++) {
+    const before = await count(page, 'overdue');
+    const task = page.getByTestId('tasks-overdue').getByTestId('today-task').first();
+    await task.getByRole('button', { name: completedOne ? 'Перенести на завтра' : 'Выполнено' }).click();
+    completedOne = true;
+    await expect.poll(() => count(page, 'overdue')).toBe(before - 1);
+    await settled(page);
+    const prompt = page.getByTestId('next-step');
+    if (await prompt.isVisible()) {
+      await prompt.getByRole('button', { name: 'Запланировать' }).click();
+      await expect(prompt).toHaveCount(0);
+    }
+  }
+  await settled(page);
+  await expect(page.getByTestId('count-unprocessed')).toHaveText('0');
+  await expect(page.getByTestId('count-withoutTask')).toHaveText('0');
+  await expect(page.getByTestId('count-overdueTask')).toHaveText('0');
+  await expect(page.getByTestId('clean-day')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/today-clean.png', fullPage: true });
+});

@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/bootstrap');
     await prepareDatabase();
+    const { startScheduler } = await import('./server/scheduler/start-scheduler');
+    startScheduler();
   }
 }

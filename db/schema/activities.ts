@@ -1,4 +1,4 @@
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
 import { users } from './users';
@@ -29,6 +29,8 @@ export const activities = pgTable(
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
     createdBy: integer('created_by').references(() => users.id),
+    /** Set on tasks an automation created: the rule and its subject, so no task is ever made twice. */
+    automationKey: text('automation_key'),
     ...timestamps,
     ...versioned,
   },
@@ -53,5 +55,6 @@ export const activities = pgTable(
     index('activities_contact_idx').on(t.contactId),
     index('activities_company_idx').on(t.companyId),
     index('activities_created_idx').on(t.createdAt),
+    uniqueIndex('activities_automation_key_unique').on(t.automationKey).where(sql`${t.automationKey} is not null`),
   ],
 );

@@ -27,6 +27,9 @@ export const stages = pgTable(
     probability: integer('probability').notNull().default(0),
     /** A removed stage that deal histories still point to: kept for reports, hidden everywhere else. */
     isArchived: boolean('is_archived').notNull().default(false),
+    /** The task an owner gets when a deal enters this stage without an open task (null: none). */
+    defaultTaskSubject: text('default_task_subject'),
+    defaultTaskDueHours: integer('default_task_due_hours').notNull().default(24),
     ...timestamps,
     ...versioned,
   },
@@ -38,5 +41,6 @@ export const stages = pgTable(
     index('stages_pipeline_idx').on(t.pipelineId),
     check('stages_kind_check', sql`${t.kind} in ('open', 'won', 'lost')`),
     check('stages_probability_check', sql`${t.probability} between 0 and 100`),
+    check('stages_default_task_due_check', sql`${t.defaultTaskDueHours} between 0 and 720`),
   ],
 );

@@ -5,28 +5,15 @@
  *        npx tsx bench/kanban.ts
  */
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf, type Database } from '@/db/client';
+import { openDatabase, rowsOf } from '@/db/client';
 import { loadActiveUser } from '@/server/auth/session-user';
 import { getBoard } from '@/server/services/deals/board';
 import { moveDealToStage } from '@/server/services/deals/move-deal';
+import { rolledBack } from './rolled-back';
 import { report, timed } from './stats';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voronka_large';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
-
-class Rollback extends Error {}
-
-/** Runs the body in a transaction that is rolled back, so the benchmark leaves the data as it was. */
-async function rolledBack(db: Database, body: (tx: Database) => Promise<void>) {
-  await db
-    .transaction(async (tx) => {
-      await body(tx as unknown as Database);
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-}
 
 const handle = await openDatabase({ url, maxConnections: 4 });
 const { db } = handle;

@@ -8,11 +8,14 @@ import { deals, stages } from '@/db/schema';
 export const HYGIENE_GROUPS = ['unprocessed', 'withoutTask', 'overdueTask'] as const;
 export type HygieneGroup = (typeof HYGIENE_GROUPS)[number];
 
-/** The deal is in its pipeline's first (active, open) stage. */
-const inFirstStage = sql`${deals.stageId} = (
-  select ${stages.id} from ${stages}
-  where ${stages.pipelineId} = ${deals.pipelineId} and ${stages.kind} = 'open' and not ${stages.isArchived}
-  order by ${stages.sortOrder} limit 1)`;
+/**
+ * The deal is in its pipeline's first (active, open) stage. Stage ids belong to one pipeline,
+ * so membership in the set of first stages says it; the set is computed once per query, not per deal.
+ */
+const inFirstStage = sql`${deals.stageId} in (
+  select distinct on (${stages.pipelineId}) ${stages.id} from ${stages}
+  where ${stages.kind} = 'open' and not ${stages.isArchived}
+  order by ${stages.pipelineId}, ${stages.sortOrder})`;
 
 export function hygieneCondition(group: HygieneGroup, now: Date): SQL {
   const open = eq(deals.status, 'open');

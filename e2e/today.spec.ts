@@ -10,14 +10,29 @@ async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
 }
 
-test('a manager clears a dirty day to zero and sees the counts drop', async ({ page }) => {
+/** The head's hygiene board row of one manager, as three numbers. */
+async function boardRow(page: Page, managerName: string) {
+  await page.goto('/team');
+  const row = page.getByTestId('hygiene-row').filter({ hasText: managerName });
+  return {
+    unprocessed: Number(await row.getByTestId('hygiene-unprocessed').innerText()),
+    withoutTask: Number(await row.getByTestId('hygiene-withoutTask').innerText()),
+    overdueTask: Number(await row.getByTestId('hygiene-overdueTask').innerText()),
+  };
+}
+
+test('a manager clears a dirty day to zero and sees the counts drop; the head sees the same counts', async ({ page, browser }) => {
   await signInAs(page, 'manager2@voronka.demo', '/today');
+  const managerName = await page.getByTestId('current-user').first().innerText();
+  const head = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+  await signInAs(head, 'head1@voronka.demo', '/team');
   const start = {
     unprocessed: await count(page, 'unprocessed'),
     withoutTask: await count(page, 'withoutTask'),
     overdueTask: await count(page, 'overdueTask'),
   };
   expect(start.unprocessed + start.withoutTask + start.overdueTask).toBeGreaterThan(0);
+  expect(await boardRow(head, managerName)).toEqual(start);
   await expect(page.getByTestId('clean-day')).toHaveCount(0);
 
   // Work each unprocessed new deal: one click logs the call.
@@ -55,4 +70,6 @@ test('a manager clears a dirty day to zero and sees the counts drop', async ({ p
   await expect(page.getByTestId('count-overdueTask')).toHaveText('0');
   await expect(page.getByTestId('clean-day')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/today-clean.png', fullPage: true });
+  expect(await boardRow(head, managerName)).toEqual({ unprocessed: 0, withoutTask: 0, overdueTask: 0 });
+  await head.screenshot({ path: 'test-results/screens/hygiene-board.png', fullPage: true });
 });

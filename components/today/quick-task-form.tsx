@@ -14,11 +14,11 @@ function tomorrowAtTen(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`;
 }
 
-/** Plans the next step on a deal: a subject and a due moment (tomorrow 10:00 by default). */
-export function QuickTaskForm({ dealId, onDone }: { dealId: number; onDone: () => void }) {
+/** Plans the next step on a deal (for its owner, when a head sets a control task): subject and due moment. */
+export function QuickTaskForm({ dealId, ownerId, defaultSubject, onDone }: { dealId: number; ownerId?: number; defaultSubject?: string; onDone: () => void }) {
   const t = useTranslations('today');
   const trpc = useTRPC();
-  const [subject, setSubject] = useState(t('defaultTask'));
+  const [subject, setSubject] = useState(defaultSubject ?? t('defaultTask'));
   const [due, setDue] = useState(tomorrowAtTen);
   const create = useMutation(trpc.activities.createTask.mutationOptions({ onSuccess: onDone }));
   return (
@@ -26,7 +26,7 @@ export function QuickTaskForm({ dealId, onDone }: { dealId: number; onDone: () =
       className="mt-2 flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        create.mutate({ subject, dueAt: new Date(due), link: { dealId } });
+        create.mutate({ subject, dueAt: new Date(due), link: { dealId }, ...(ownerId ? { ownerId } : {}) });
       }}
     >
       <label className="min-w-0 flex-1 text-xs text-slate-600">

@@ -5,6 +5,7 @@ import {
   listLeadSources,
   listLossReasons,
   listPipelines,
+  listTeams,
   listVisibleOwners,
 } from '@/server/services/reference/list-reference';
 
@@ -13,4 +14,5 @@ export const referenceRouter = router({
   lossReasons: authedProcedure.query(({ ctx }) => callService(() => listLossReasons(ctx.service))),
   leadSources: authedProcedure.query(({ ctx }) => callService(() => listLeadSources(ctx.service))),
   owners: authedProcedure.query(({ ctx }) => callService(() => listVisibleOwners(ctx.service))),
+  teams: authedProcedure.query(({ ctx }) => callService(() => listTeams(ctx.service))),
 });

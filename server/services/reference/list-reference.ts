@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { leadSources, lossReasons, pipelines, stages, users } from '@/db/schema';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { leadSources, lossReasons, pipelines, stages, teams, users } from '@/db/schema';
 import { rowScopeOf } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 
@@ -65,4 +65,14 @@ export async function listVisibleOwners({ db, actor }: ServiceContext) {
       ),
     )
     .orderBy(asc(users.name));
+}
+
+/** Teams the actor may look at: a head their own, executives and admins all. */
+export async function listTeams({ db, actor }: ServiceContext) {
+  const scope = rowScopeOf(actor);
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(scope.kind === 'team' ? eq(teams.id, scope.teamId) : scope.kind === 'own' ? sql`false` : undefined)
+    .orderBy(asc(teams.name));
 }

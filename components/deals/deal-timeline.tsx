@@ -1,12 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/format';
 import type { RouterOutputs } from '@/lib/trpc/types';
+import { OpenTaskActions } from '@/components/activities/open-task-actions';
 
 type Activity = RouterOutputs['deals']['activities'][number];
 type StageChange = RouterOutputs['deals']['stageHistory'][number];
 
 /** Activities of the deal, newest first. */
-export async function DealTimeline({ activities }: { activities: Activity[] }) {
+export async function DealTimeline({ activities, canAct = false }: { activities: Activity[]; canAct?: boolean }) {
   const t = await getTranslations('deals.card');
   const locale = await getLocale();
   if (activities.length === 0) return <p className="text-sm text-slate-500">{t('noActivities')}</p>;
@@ -21,6 +22,7 @@ export async function DealTimeline({ activities }: { activities: Activity[] }) {
               <span className="font-medium">{t(`activityKinds.${activity.kind}`)}</span>
               <span>{activity.subject}</span>
               {open && <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800">{t('planned')}</span>}
+              {open && canAct && <OpenTaskActions task={{ id: activity.id, version: activity.version, dueAt: activity.dueAt! }} />}
             </div>
             <div className="text-xs text-slate-500">
               {formatDateTime(when, locale)} · {activity.ownerName}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ActivityComposer } from '@/components/activities/activity-composer';
 import { ClientDeals } from '@/components/clients/client-deals';
 import { ClientStatusBadge } from '@/components/clients/client-status-badge';
 import { CompanyForm } from '@/components/clients/company-form';
@@ -62,8 +63,13 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           <Panel title={t('card.deals')}>
             <ClientDeals deals={company.deals} />
           </Panel>
+          {can(user.role, 'activity.create') && (
+            <Panel title={t('card.newActivity')}>
+              <ActivityComposer link={{ companyId: company.id }} />
+            </Panel>
+          )}
           <Panel title={t('card.timeline')}>
-            <DealTimeline activities={company.activities} />
+            <DealTimeline activities={company.activities} canAct={can(user.role, 'activity.create')} />
           </Panel>
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ActivityComposer } from '@/components/activities/activity-composer';
 import { ClientDeals } from '@/components/clients/client-deals';
 import { ClientStatusBadge } from '@/components/clients/client-status-badge';
 import { ContactForm } from '@/components/clients/contact-form';
@@ -52,8 +53,13 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <Panel title={t('card.deals')}>
             <ClientDeals deals={contact.deals} />
           </Panel>
+          {can(user.role, 'activity.create') && (
+            <Panel title={t('card.newActivity')}>
+              <ActivityComposer link={{ contactId: contact.id }} />
+            </Panel>
+          )}
           <Panel title={t('card.timeline')}>
-            <DealTimeline activities={contact.activities} />
+            <DealTimeline activities={contact.activities} canAct={can(user.role, 'activity.create')} />
           </Panel>
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ActivityComposer } from '@/components/activities/activity-composer';
 import { DealDetailsForm } from '@/components/deals/deal-details-form';
 import { DealReassign } from '@/components/deals/deal-reassign';
 import { DealStageActions } from '@/components/deals/deal-stage-actions';
@@ -92,9 +93,16 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             </Panel>
           )}
         </div>
-        <Panel title={t('timeline')}>
-          <DealTimeline activities={activities} />
-        </Panel>
+        <div className="space-y-5">
+          {can(user.role, 'activity.create') && (
+            <Panel title={t('newActivity')}>
+              <ActivityComposer link={{ dealId: deal.id }} />
+            </Panel>
+          )}
+          <Panel title={t('timeline')}>
+            <DealTimeline activities={activities} canAct={can(user.role, 'activity.create')} />
+          </Panel>
+        </div>
       </div>
     </div>
   );

@@ -6,6 +6,8 @@ test.use({ viewport: { width: 375, height: 812 }, locale: 'ru-RU', isMobile: tru
 const SCREENS: { role: DemoRole; path: string }[] = [
   { role: 'manager', path: '/today' },
   { role: 'manager', path: '/deals' },
+  { role: 'manager', path: '/calendar' },
+  { role: 'manager', path: '/pipeline' },
   { role: 'head', path: '/team' },
   { role: 'executive', path: '/analytics' },
   { role: 'admin', path: '/admin' },

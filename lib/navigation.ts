@@ -3,6 +3,7 @@ import type { Role } from '@/db/schema/enums';
 /** The app's sections and the roles that see them (DESIGN.md section 4). */
 export const SECTIONS = [
   { key: 'today', href: '/today', roles: ['manager', 'head'] },
+  { key: 'calendar', href: '/calendar', roles: ['manager', 'head'] },
   { key: 'pipeline', href: '/pipeline', roles: ['manager', 'head', 'executive', 'admin'] },
   { key: 'leads', href: '/leads', roles: ['manager', 'head', 'executive', 'admin'] },
   { key: 'deals', href: '/deals', roles: ['manager', 'head', 'executive', 'admin'] },

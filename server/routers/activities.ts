@@ -1,5 +1,5 @@
 import { router } from '@/server/trpc/init';
-import { operationalProcedure } from '@/server/trpc/procedures';
+import { authedProcedure, operationalProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
 import {
   completeTaskInput,
@@ -11,8 +11,10 @@ import {
 import { logActivity } from '@/server/services/activities/log-activity';
 import { createTask } from '@/server/services/activities/create-task';
 import { completeTask, reassignTask, rescheduleTask } from '@/server/services/activities/task-changes';
+import { calendarInput, getWeekCalendar } from '@/server/services/activities/calendar';
 
 export const activitiesRouter = router({
+  week: authedProcedure.input(calendarInput).query(({ ctx, input }) => callService(() => getWeekCalendar(ctx.service, input))),
   log: operationalProcedure.input(logActivityInput).mutation(({ ctx, input }) => callService(() => logActivity(ctx.service, input))),
   createTask: operationalProcedure.input(createTaskInput).mutation(({ ctx, input }) => callService(() => createTask(ctx.service, input))),
   completeTask: operationalProcedure.input(completeTaskInput).mutation(({ ctx, input }) => callService(() => completeTask(ctx.service, input))),

@@ -8,6 +8,7 @@ import { ServiceError } from '../errors';
 import { createTask } from './create-task';
 import { logActivity } from './log-activity';
 import { completeTask, reassignTask, rescheduleTask } from './task-changes';
+import { getWeekCalendar } from './calendar';
 
 async function bookkeeping(db: Database, dealId: number) {
   const [deal] = await db
@@ -77,5 +78,26 @@ describe.each(DRIVERS)('activities and tasks on %s', (driver) => {
       expect(await codeOf(completeTask({ db, actor: f.managerA2 }, { id: control.id, version: 1 }))).toBe('CONFLICT');
       expect(await codeOf(completeTask({ db, actor: f.managerA2 }, { id: control.id, version: 2 }))).toBe('OK');
       expect(await codeOf(completeTask({ db, actor: f.managerA2 }, { id: control.id, version: 3 }))).toBe('BAD_REQUEST');
+    }));
+});
+
+describe.each(DRIVERS)('the work calendar on %s', (driver) => {
+  const database = useFreshDatabase(driver);
+
+  it('shows a Monday-to-Sunday week in Moscow time, and a team member’s week only to their head', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const ctx = { db, actor: f.managerA1 };
+      // Sunday 23:30 Moscow = Sunday 20:30 UTC; Monday 00:30 Moscow = Sunday 21:30 UTC.
+      await createTask(ctx, { subject: 'Late Sunday', dueAt: new Date('2026-11-22T20:30:00Z'), link: { dealId: f.deals.a1 } });
+      await createTask(ctx, { kind: 'meeting', subject: 'Early Monday', dueAt: new Date('2026-11-22T21:30:00Z'), link: { dealId: f.deals.a1 } });
+      const week = await getWeekCalendar(ctx, { day: '2026-11-25' });
+      expect(week.days[0]).toBe('2026-11-23');
+      expect(week.items.map((i) => [i.subject, i.localDay])).toEqual([['Early Monday', '2026-11-23']]);
+      const previous = await getWeekCalendar(ctx, { day: '2026-11-22' });
+      expect(previous.items.map((i) => [i.subject, i.localDay])).toEqual([['Late Sunday', '2026-11-22']]);
+      expect((await getWeekCalendar({ db, actor: f.headA }, { day: '2026-11-25', ownerId: f.managerA1.id })).items).toHaveLength(1);
+      expect((await getWeekCalendar({ db, actor: f.headB }, { day: '2026-11-25', ownerId: f.managerA1.id })).items).toHaveLength(0);
+      expect((await getWeekCalendar({ db, actor: f.managerA2 }, { day: '2026-11-25', ownerId: f.managerA1.id })).items).toHaveLength(0);
     }));
 });

@@ -45,7 +45,7 @@ export function WeekCalendar({ owners, selfId }: { owners: Owner[]; selfId: numb
         {data?.days.map((iso) => {
           const items = data.items.filter((item) => item.localDay === iso);
           return (
-            <div key={iso} className={`rounded-xl border bg-white p-2 ${iso === today ? 'border-brand-500' : 'border-slate-200'}`} data-testid="week-day">
+            <div key={iso} className={`min-w-0 rounded-xl border bg-white p-2 ${iso === today ? 'border-brand-500' : 'border-slate-200'}`} data-testid="week-day">
               <h2 className="mb-1 text-xs font-semibold uppercase text-slate-500">{dayLabel(iso)}</h2>
               {items.length === 0 && <p className="text-xs text-slate-400">{t('free')}</p>}
               <ul className="space-y-1">

@@ -109,10 +109,13 @@ function StageRow({ stage, openStages, refresh, onMove }: { stage: Stage; openSt
   const remove = useMutation(trpc.pipelines.removeStage.mutationOptions(refresh));
   const [name, setName] = useState(stage.name);
   const [probability, setProbability] = useState(stage.probability);
+  const [taskSubject, setTaskSubject] = useState(stage.defaultTaskSubject ?? '');
+  const [taskHours, setTaskHours] = useState(stage.defaultTaskDueHours);
   const [target, setTarget] = useState<number | ''>('');
   const index = openStages.findIndex((s) => s.id === stage.id);
   const isOpen = stage.kind === 'open';
-  const changed = name !== stage.name || probability !== stage.probability;
+  const changed =
+    name !== stage.name || probability !== stage.probability || taskSubject !== (stage.defaultTaskSubject ?? '') || taskHours !== stage.defaultTaskDueHours;
   return (
     <li className="flex flex-wrap items-center gap-2 rounded-lg bg-slate-50 p-2" data-testid="stage-row">
       <span className={`w-20 text-xs font-medium ${stage.kind === 'won' ? 'text-emerald-700' : stage.kind === 'lost' ? 'text-rose-700' : 'text-slate-500'}`}>{t(`kinds.${stage.kind}`)}</span>
@@ -120,7 +123,21 @@ function StageRow({ stage, openStages, refresh, onMove }: { stage: Stage; openSt
       <label className="flex items-center gap-1 text-xs text-slate-600">
         <input type="number" min={0} max={100} value={probability} onChange={(e) => setProbability(Number(e.target.value))} aria-label={t('probability')} className={`${input} w-16`} />%
       </label>
-      <button type="button" disabled={!changed} onClick={() => update.mutate({ id: stage.id, version: stage.version, name, probability })} className={button}>{t('save')}</button>
+      {isOpen && (
+        <label className="flex min-w-0 flex-[2] items-center gap-1 text-xs text-slate-600">
+          <input value={taskSubject} onChange={(e) => setTaskSubject(e.target.value)} placeholder={t('defaultTask')} aria-label={t('defaultTask')} className={`${input} min-w-0 flex-1`} />
+          <input type="number" min={0} max={720} value={taskHours} onChange={(e) => setTaskHours(Number(e.target.value))} aria-label={t('defaultTaskHours')} className={`${input} w-16`} />
+          {t('hours')}
+        </label>
+      )}
+      <button
+        type="button"
+        disabled={!changed}
+        onClick={() => update.mutate({ id: stage.id, version: stage.version, name, probability, ...(isOpen ? { defaultTaskSubject: taskSubject, defaultTaskDueHours: taskHours } : {}) })}
+        className={button}
+      >
+        {t('save')}
+      </button>
       {isOpen && (
         <>
           <button type="button" disabled={index <= 0} onClick={() => onMove(-1)} aria-label={t('moveUp')} className={button}>↑</button>

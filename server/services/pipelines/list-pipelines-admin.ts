@@ -17,6 +17,8 @@ export async function listPipelinesForAdmin(ctx: ServiceContext) {
         probability: stages.probability,
         sortOrder: stages.sortOrder,
         version: stages.version,
+        defaultTaskSubject: stages.defaultTaskSubject,
+        defaultTaskDueHours: stages.defaultTaskDueHours,
         dealCount: sql<number>`(select count(*)::int from ${deals} where ${deals.stageId} = ${stages.id})`,
       })
       .from(stages)

@@ -66,3 +66,19 @@ describe.each(DRIVERS)('pipeline administration on %s', (driver) => {
       }
     }));
 });
+
+describe.each(DRIVERS)('stage default tasks on %s', (driver) => {
+  const database = useFreshDatabase(driver);
+
+  it('are set and cleared by the admin', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const ctx = { db, actor: f.admin };
+      await updateStage(ctx, { id: f.stages.meeting, version: 1, defaultTaskSubject: 'Провести встречу', defaultTaskDueHours: 48 });
+      let [stage] = await db.select().from(stages).where(eq(stages.id, f.stages.meeting));
+      expect(stage).toMatchObject({ defaultTaskSubject: 'Провести встречу', defaultTaskDueHours: 48 });
+      await updateStage(ctx, { id: f.stages.meeting, version: 2, defaultTaskSubject: '' });
+      [stage] = await db.select().from(stages).where(eq(stages.id, f.stages.meeting));
+      expect(stage).toMatchObject({ defaultTaskSubject: null, defaultTaskDueHours: 48 });
+    }));
+});

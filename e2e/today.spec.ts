@@ -73,3 +73,41 @@ test('a manager clears a dirty day to zero and sees the counts drop; the head se
   expect(await boardRow(head, managerName)).toEqual({ unprocessed: 0, withoutTask: 0, overdueTask: 0 });
   await head.screenshot({ path: 'test-results/screens/hygiene-board.png', fullPage: true });
 });
+
+test('on a deal card, a logged call shows in the timeline and completing the last task asks for the next step', async ({ page }) => {
+  await signInAs(page, 'manager3@voronka.demo', '/today');
+  await page.goto('/deals');
+  await page.getByRole('button', { name: 'Фильтры' }).click();
+  await page.getByRole('combobox', { name: /^Статус/ }).selectOption('open');
+  await page.getByTestId('deal-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('activity-composer')).toBeVisible();
+
+  // Plan one task, then log a call: both appear in the timeline.
+  const composer = page.getByTestId('activity-composer');
+  await composer.getByRole('tab', { name: 'Задача' }).click();
+  await composer.getByLabel('Тема').fill('Проверить оплату');
+  await composer.getByLabel('Срок').fill('2030-01-15T10:00');
+  await composer.getByRole('button', { name: 'Запланировать' }).click();
+  await expect(page.getByTestId('deal-timeline')).toContainText('Проверить оплату');
+  await composer.getByRole('tab', { name: 'Звонок' }).click();
+  await composer.getByLabel('Тема').fill('Обсудили сроки поставки');
+  await composer.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('deal-timeline')).toContainText('Обсудили сроки поставки');
+
+  // Complete every open task of the deal; after the last one the card asks for the next step.
+  const timeline = page.getByTestId('deal-timeline');
+  const prompt = page.getByTestId('next-step');
+  const done = timeline.getByRole('button', { name: 'Выполнено' });
+  for (let i = 0; i < 20; i++) {
+    const before = await done.count();
+    if (before === 0) break;
+    await done.first().click();
+    // Either the card asks for the next step, or the timeline shows one open task fewer.
+    await expect.poll(async () => (await prompt.isVisible()) || (await done.count()) < before).toBe(true);
+    if (await prompt.isVisible()) break;
+  }
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Запланировать' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(timeline).toContainText('Связаться с клиентом');
+});

@@ -11,7 +11,14 @@ import { QuickTaskForm } from '@/components/today/quick-task-form';
  * "Done" and "tomorrow" on an open task of a timeline. Completing a deal's last open task asks
  * for the next step at once (the sales standard: no open deal without a task).
  */
-export function OpenTaskActions({ task }: { task: { id: number; version: number; dueAt: Date | string } }) {
+export function OpenTaskActions({
+  task,
+  owners = [],
+}: {
+  task: { id: number; version: number; dueAt: Date | string };
+  /** When given (a head or an admin looking), the task can be handed to one of them. */
+  owners?: { id: number; name: string }[];
+}) {
   const t = useTranslations('activities');
   const trpc = useTRPC();
   const router = useRouter();
@@ -25,6 +32,7 @@ export function OpenTaskActions({ task }: { task: { id: number; version: number;
     }),
   );
   const reschedule = useMutation(trpc.activities.rescheduleTask.mutationOptions({ onSuccess: () => router.refresh() }));
+  const reassign = useMutation(trpc.activities.reassignTask.mutationOptions({ onSuccess: () => router.refresh() }));
   const tomorrow = () => {
     const next = new Date(task.dueAt);
     const now = new Date();
@@ -44,6 +52,18 @@ export function OpenTaskActions({ task }: { task: { id: number; version: number;
     <span className="ml-1 inline-flex gap-1">
       <button type="button" className={button} disabled={complete.isPending} onClick={() => complete.mutate({ id: task.id, version: task.version })}>{t('done')}</button>
       <button type="button" className={button} disabled={reschedule.isPending} onClick={() => reschedule.mutate({ id: task.id, version: task.version, dueAt: tomorrow() })}>{t('tomorrow')}</button>
+      {owners.length > 0 && (
+        <select
+          value=""
+          aria-label={t('handOver')}
+          disabled={reassign.isPending}
+          onChange={(e) => e.target.value && reassign.mutate({ id: task.id, version: task.version, ownerId: Number(e.target.value) })}
+          className="rounded-md border border-slate-300 bg-white px-1 py-0.5 text-xs"
+        >
+          <option value="">{t('handOver')}</option>
+          {owners.map((owner) => <option key={owner.id} value={owner.id}>{owner.name}</option>)}
+        </select>
+      )}
     </span>
   );
 }

@@ -7,7 +7,16 @@ type Activity = RouterOutputs['deals']['activities'][number];
 type StageChange = RouterOutputs['deals']['stageHistory'][number];
 
 /** Activities of the deal, newest first. */
-export async function DealTimeline({ activities, canAct = false }: { activities: Activity[]; canAct?: boolean }) {
+export async function DealTimeline({
+  activities,
+  canAct = false,
+  owners = [],
+}: {
+  activities: Activity[];
+  canAct?: boolean;
+  /** People open tasks may be handed to (heads and admins only). */
+  owners?: { id: number; name: string }[];
+}) {
   const t = await getTranslations('deals.card');
   const locale = await getLocale();
   if (activities.length === 0) return <p className="text-sm text-slate-500">{t('noActivities')}</p>;
@@ -22,7 +31,7 @@ export async function DealTimeline({ activities, canAct = false }: { activities:
               <span className="font-medium">{t(`activityKinds.${activity.kind}`)}</span>
               <span>{activity.subject}</span>
               {open && <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800">{t('planned')}</span>}
-              {open && canAct && <OpenTaskActions task={{ id: activity.id, version: activity.version, dueAt: activity.dueAt! }} />}
+              {open && canAct && <OpenTaskActions task={{ id: activity.id, version: activity.version, dueAt: activity.dueAt! }} owners={owners} />}
             </div>
             <div className="text-xs text-slate-500">
               {formatDateTime(when, locale)} · {activity.ownerName}

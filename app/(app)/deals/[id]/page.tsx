@@ -100,7 +100,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             </Panel>
           )}
           <Panel title={t('timeline')}>
-            <DealTimeline activities={activities} canAct={can(user.role, 'activity.create')} />
+            <DealTimeline activities={activities} canAct={can(user.role, 'activity.create')} owners={owners} />
           </Panel>
         </div>
       </div>

@@ -12,6 +12,7 @@ const PERMISSIONS = {
   'deal.reassign': ['head', 'admin'],
   'client.update': ['manager', 'head', 'admin'],
   'activity.create': ['manager', 'head', 'admin'],
+  'lead.update': ['manager', 'head', 'admin'],
   'pipeline.manage': ['admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

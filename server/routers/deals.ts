@@ -4,6 +4,7 @@ import { callService } from '@/server/trpc/service-adapter';
 import {
   boardColumnInput,
   boardInput,
+  createDealInput,
   dealByIdInput,
   listDealsInput,
   moveDealInput,
@@ -16,6 +17,7 @@ import { getDeal } from '@/server/services/deals/get-deal';
 import { updateDeal } from '@/server/services/deals/update-deal';
 import { moveDealToStage } from '@/server/services/deals/move-deal';
 import { reopenDeal } from '@/server/services/deals/reopen-deal';
+import { createDeal } from '@/server/services/deals/create-deal';
 import { getBoard, getBoardColumn } from '@/server/services/deals/board';
 import { getDealStageHistory } from '@/server/services/deals/deal-history';
 import { reassignDeal } from '@/server/services/deals/reassign-deal';
@@ -43,6 +45,9 @@ export const dealsRouter = router({
   reassign: operationalProcedure
     .input(reassignDealInput)
     .mutation(({ ctx, input }) => callService(() => reassignDeal(ctx.service, input))),
+  create: operationalProcedure
+    .input(createDealInput)
+    .mutation(({ ctx, input }) => callService(() => createDeal(ctx.service, input))),
   update: operationalProcedure
     .input(updateDealInput)
     .mutation(({ ctx, input }) => callService(() => updateDeal(ctx.service, input))),

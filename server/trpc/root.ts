@@ -6,6 +6,7 @@ import { companiesRouter, contactsRouter } from '@/server/routers/clients';
 import { pipelinesRouter } from '@/server/routers/pipelines';
 import { activitiesRouter } from '@/server/routers/activities';
 import { hygieneRouter, todayRouter } from '@/server/routers/today';
+import { leadsRouter } from '@/server/routers/leads';
 
 export const appRouter = router({
   deals: dealsRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   activities: activitiesRouter,
   today: todayRouter,
   hygiene: hygieneRouter,
+  leads: leadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

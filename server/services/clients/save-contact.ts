@@ -1,25 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from '@/db/client';
-import { companies, contacts } from '@/db/schema';
+import { contacts } from '@/db/schema';
 import { ownedWithin } from '@/server/auth/row-scope';
-import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
 import { diffFields, writeAudit } from '../audit';
 import { notFound, ServiceError } from '../errors';
 import { searchableContacts } from './normalize';
 import { requireClientEditor } from './require-editor';
+import { requireVisibleCompany } from './visibility';
 import { createContactInput, updateContactInput } from './schemas';
-
-/** A contact may only be tied to a company the actor can see. */
-async function requireVisibleCompany(db: Database, actor: SessionUser, companyId: number | null | undefined) {
-  if (!companyId) return;
-  const [company] = await db
-    .select({ id: companies.id })
-    .from(companies)
-    .where(and(eq(companies.id, companyId), ownedWithin(actor, companies.ownerId)));
-  if (!company) throw new ServiceError('BAD_REQUEST', 'companyId: no such company');
-}
 
 export async function createContact(ctx: ServiceContext, rawInput: z.input<typeof createContactInput>) {
   requireClientEditor(ctx);

@@ -123,3 +123,14 @@ export const exportDealsInput = z.object({
   sort: dealSort,
 });
 export type ExportDealsInput = z.input<typeof exportDealsInput>;
+
+export const createDealInput = z.object({
+  title: z.string().trim().min(1).max(300),
+  pipelineId: z.number().int().positive(),
+  amount: moneyInput.default('0'),
+  contactId: z.number().int().positive().nullish(),
+  companyId: z.number().int().positive().nullish(),
+  sourceId: z.number().int().positive().nullish(),
+  expectedCloseDate: isoDate.nullish(),
+});
+export type CreateDealInput = z.input<typeof createDealInput>;

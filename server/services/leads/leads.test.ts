@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { companies, contacts, deals, junkReasons, leads } from '@/db/schema';
+import { rowsOf, type Database } from '@/db/client';
+import { DRIVERS, inRollback, useFreshDatabase } from '@/test/test-database';
+import { buildScopeFixture, type ScopeFixture } from '@/test/fixtures';
+import { ServiceError } from '../errors';
+import { convertLead } from './convert-lead';
+import { junkLead, startLead } from './lead-status';
+import { listLeads } from './list-leads';
+
+async function newLead(db: Database, f: ScopeFixture, overrides: Partial<typeof leads.$inferInsert> = {}) {
+  const [lead] = await db
+    .insert(leads)
+    .values({ title: 'Заявка с сайта', personName: 'Иван Петров', phone: '8 (912) 345-67-89', phoneNormalized: '+79123456789', ownerId: f.managerA1.id, teamId: f.managerA1.teamId, ...overrides })
+    .returning();
+  return lead!;
+}
+
+/** Row counts of everything a conversion may write. */
+async function snapshot(db: Database) {
+  const [row] = rowsOf<Record<string, number>>(
+    await db.execute(sql`select (select count(*)::int from companies) c, (select count(*)::int from contacts) p, (select count(*)::int from deals) d,
+      (select count(*)::int from deal_stage_history) h, (select count(*)::int from audit_log) a, (select count(*)::int from leads where status = 'converted') l`),
+  );
+  return row;
+}
+
+describe.each(DRIVERS)('leads on %s', (driver) => {
+  const database = useFreshDatabase(driver);
+
+  it('converts into a new company, contact and deal in one go, keeping the links', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const lead = await newLead(db, f);
+      const result = await convertLead({ db, actor: f.headA }, {
+        id: lead.id,
+        version: 1,
+        company: { mode: 'new', fields: { name: 'ООО "Ромашка"', inn: '7707083893' } },
+        contact: { mode: 'new', fields: { lastName: 'Петров', firstName: 'Иван', phones: ['8 (912) 345-67-89'] } },
+        deal: { pipelineId: f.pipelineId, title: 'Поставка для Ромашки', amount: '150 000' },
+      });
+      const [converted] = await db.select().from(leads).where(eq(leads.id, lead.id));
+      expect(converted).toMatchObject({ status: 'converted', convertedCompanyId: result.companyId, convertedContactId: result.contactId, convertedDealId: result.dealId });
+      const [deal] = await db.select().from(deals).where(eq(deals.id, result.dealId!));
+      expect(deal).toMatchObject({ leadId: lead.id, companyId: result.companyId, contactId: result.contactId, ownerId: f.managerA1.id, stageId: f.stages.new, amount: '150000.00', isRepeat: false });
+      const [contact] = await db.select().from(contacts).where(eq(contacts.id, result.contactId!));
+      expect(contact).toMatchObject({ companyId: result.companyId, phonesNormalized: ['+79123456789'] });
+    }));
+
+  it('marks a deal for a client with an earlier win as a repeat deal', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const [company] = await db.insert(companies).values({ name: 'Постоянный клиент', ownerId: f.managerA1.id }).returning();
+      await db.update(deals).set({ companyId: company!.id, status: 'won', stageId: f.stages.won, closedAt: new Date() }).where(eq(deals.id, f.deals.a1));
+      const lead = await newLead(db, f);
+      const result = await convertLead({ db, actor: f.managerA1 }, { id: lead.id, version: 1, company: { mode: 'existing', id: company!.id }, deal: { pipelineId: f.pipelineId, title: 'Ещё один заказ' } });
+      const [deal] = await db.select().from(deals).where(eq(deals.id, result.dealId!));
+      expect(deal!.isRepeat).toBe(true);
+    }));
+
+  it('writes nothing when a step fails half-way', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const lead = await newLead(db, f);
+      const before = await snapshot(db);
+      const error = await convertLead({ db, actor: f.managerA1 }, {
+        id: lead.id,
+        version: 1,
+        company: { mode: 'new', fields: { name: 'Создастся и откатится' } },
+        contact: { mode: 'new', fields: { lastName: 'Сидоров' } },
+        deal: { pipelineId: 999_999, title: 'Воронки нет' },
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServiceError);
+      expect((error as ServiceError).message).toMatch(/^pipelineId/);
+      expect(await snapshot(db)).toEqual(before);
+      const [unchanged] = await db.select().from(leads).where(eq(leads.id, lead.id));
+      expect(unchanged).toMatchObject({ status: 'new', version: 1 });
+    }));
+
+  it('junks only with a reason, moves new → in progress, and keeps colleagues’ leads out of reach', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const [reason] = await db.insert(junkReasons).values({ code: `spam-${Math.random()}`, nameRu: 'Спам', nameEn: 'Spam' }).returning();
+      const lead = await newLead(db, f);
+      expect((await startLead({ db, actor: f.managerA1 }, { id: lead.id, version: 1 })).version).toBe(2);
+      await expect(junkLead({ db, actor: f.managerA1 }, { id: lead.id, version: 2 } as never)).rejects.toThrow(/junkReasonId/);
+      await expect(junkLead({ db, actor: f.managerA2 }, { id: lead.id, version: 2, junkReasonId: reason!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(junkLead({ db, actor: f.executive }, { id: lead.id, version: 2, junkReasonId: reason!.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await junkLead({ db, actor: f.managerA1 }, { id: lead.id, version: 2, junkReasonId: reason!.id, junkComment: 'Реклама' });
+      const [junked] = await db.select().from(leads).where(eq(leads.id, lead.id));
+      expect(junked).toMatchObject({ status: 'junk', junkReasonId: reason!.id, junkComment: 'Реклама', version: 3 });
+      await expect(convertLead({ db, actor: f.managerA1 }, { id: lead.id, version: 3, deal: { pipelineId: f.pipelineId, title: 'x' } })).rejects.toThrow(/already closed/);
+    }));
+
+  it('lists within scope, by status and by any spelling of the phone', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      await newLead(db, f);
+      await newLead(db, f, { title: 'Чужой лид', ownerId: f.managerA2.id, phoneNormalized: '+79000000000' });
+      const mine = await listLeads({ db, actor: f.managerA1 }, { filters: { search: '+7 912 3456789' } });
+      expect(mine.items.map((l) => l.title)).toEqual(['Заявка с сайта']);
+      expect((await listLeads({ db, actor: f.headA }, { filters: { status: 'new' } })).total).toBe(2);
+      expect((await listLeads({ db, actor: f.managerA1 }, {})).total).toBe(1);
+    }));
+});

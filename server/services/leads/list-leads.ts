@@ -41,6 +41,7 @@ export async function listLeads(ctx: ServiceContext, rawInput: ListLeadsInput) {
     ctx.db
       .select({
         id: leads.id,
+        version: leads.version,
         title: leads.title,
         personName: leads.personName,
         phone: leads.phone,
@@ -53,6 +54,7 @@ export async function listLeads(ctx: ServiceContext, rawInput: ListLeadsInput) {
         junkReasonEn: junkReasons.nameEn,
         ownerName: users.name,
         duplicateOfLeadId: leads.duplicateOfLeadId,
+        convertedDealId: leads.convertedDealId,
         createdAt: leads.createdAt,
       })
       .from(leads)

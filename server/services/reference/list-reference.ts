@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { leadSources, lossReasons, pipelines, stages, teams, users } from '@/db/schema';
+import { junkReasons, leadSources, lossReasons, pipelines, stages, teams, users } from '@/db/schema';
 import { rowScopeOf } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 
@@ -35,6 +35,14 @@ export async function listLossReasons({ db }: ServiceContext) {
     .from(lossReasons)
     .where(eq(lossReasons.isArchived, false))
     .orderBy(asc(lossReasons.sortOrder), asc(lossReasons.id));
+}
+
+export async function listJunkReasons({ db }: ServiceContext) {
+  return db
+    .select({ id: junkReasons.id, nameRu: junkReasons.nameRu, nameEn: junkReasons.nameEn })
+    .from(junkReasons)
+    .where(eq(junkReasons.isArchived, false))
+    .orderBy(asc(junkReasons.sortOrder), asc(junkReasons.id));
 }
 
 export async function listLeadSources({ db }: ServiceContext) {

@@ -8,6 +8,7 @@ const SCREENS: { role: DemoRole; path: string }[] = [
   { role: 'manager', path: '/deals' },
   { role: 'manager', path: '/calendar' },
   { role: 'manager', path: '/pipeline' },
+  { role: 'manager', path: '/leads' },
   { role: 'head', path: '/team' },
   { role: 'executive', path: '/analytics' },
   { role: 'admin', path: '/admin' },

@@ -12,6 +12,7 @@ test('a manager junks a lead with a reason, converts another into company + cont
 
   const junkRow = rows.first();
   const junkId = await junkRow.getAttribute('data-lead-id');
+  const junkTitle = await junkRow.locator('.font-medium').first().innerText();
   await junkRow.getByRole('button', { name: 'Брак' }).click();
   const junkDialog = page.getByRole('dialog');
   await junkDialog.getByRole('button', { name: 'Отбраковать' }).click();
@@ -20,8 +21,10 @@ test('a manager junks a lead with a reason, converts another into company + cont
   await junkDialog.getByRole('button', { name: 'Отбраковать' }).click();
   await expect(page.getByText('Лид отбракован.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Статус' }).selectOption('junk');
+  await page.getByRole('searchbox').fill(junkTitle);
   await expect(page.locator(`[data-lead-id="${junkId}"]`).getByTestId('lead-status')).toHaveText('Брак');
 
+  await page.getByRole('searchbox').fill('');
   await page.getByRole('combobox', { name: 'Статус' }).selectOption('new');
   const row = rows.first();
   const leadId = await row.getAttribute('data-lead-id');

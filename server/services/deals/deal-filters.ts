@@ -8,7 +8,8 @@ import type { DealFilters, DealSortField } from './schemas';
 /** The organisation's time zone: date filters mean calendar days there (DESIGN.md section 5). */
 const ORG_TIME_ZONE = 'Europe/Moscow';
 
-const dayStart = (isoDate: string) => sql`(${isoDate}::date::timestamp at time zone ${ORG_TIME_ZONE})`;
+/** The instant a calendar day starts in the organisation's time zone. */
+export const dayStart = (isoDate: string) => sql`(${isoDate}::date::timestamp at time zone ${ORG_TIME_ZONE})`;
 
 /** The responsible manager joined onto a deal row (sorting by owner needs the same alias). */
 export const dealOwner = alias(users, 'owner');

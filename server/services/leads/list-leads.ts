@@ -4,10 +4,8 @@ import { normalizePhone } from '@/lib/phone';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
-import { escapeLike } from '../deals/deal-filters';
+import { dayStart, escapeLike } from '../deals/deal-filters';
 import { listLeadsInput, type ListLeadsInput } from './schemas';
-
-const dayStart = (isoDate: string) => sql`(${isoDate}::date::timestamp at time zone 'Europe/Moscow')`;
 
 function leadConditions(actor: SessionUser, filters: ListLeadsInput['filters'] & object): SQL {
   const conditions: (SQL | undefined)[] = [ownedWithin(actor, leads.ownerId)];

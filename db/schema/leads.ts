@@ -36,6 +36,9 @@ export const leads = pgTable(
     duplicateOfLeadId: integer('duplicate_of_lead_id').references((): AnyPgColumn => leads.id, {
       onDelete: 'set null',
     }),
+    /** An existing contact / company with the same phone or e-mail, found when the lead arrived. */
+    duplicateContactId: integer('duplicate_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    duplicateCompanyId: integer('duplicate_company_id').references(() => companies.id, { onDelete: 'set null' }),
     convertedContactId: integer('converted_contact_id').references(() => contacts.id),
     convertedCompanyId: integer('converted_company_id').references(() => companies.id),
     convertedDealId: integer('converted_deal_id').references((): AnyPgColumn => deals.id),

@@ -8,6 +8,7 @@ import { ServiceError } from '../errors';
 import { convertLead } from './convert-lead';
 import { junkLead, startLead } from './lead-status';
 import { listLeads } from './list-leads';
+import { createLead } from './create-lead';
 
 async function newLead(db: Database, f: ScopeFixture, overrides: Partial<typeof leads.$inferInsert> = {}) {
   const [lead] = await db
@@ -102,5 +103,35 @@ describe.each(DRIVERS)('leads on %s', (driver) => {
       expect(mine.items.map((l) => l.title)).toEqual(['Заявка с сайта']);
       expect((await listLeads({ db, actor: f.headA }, { filters: { status: 'new' } })).total).toBe(2);
       expect((await listLeads({ db, actor: f.managerA1 }, {})).total).toBe(1);
+    }));
+});
+
+describe.each(DRIVERS)('creating leads by hand on %s', (driver) => {
+  const database = useFreshDatabase(driver);
+
+  it('stores normalised phone and e-mail and links the lead, contact and company that already have them', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const earlier = await newLead(db, f, { ownerId: f.managerA2.id });
+      const [company] = await db.insert(companies).values({ name: 'Ромашка', ownerId: f.managerB1.id, emailsNormalized: ['zakaz@romashka.ru'] }).returning();
+      const [contact] = await db.insert(contacts).values({ lastName: 'Петров', ownerId: f.managerB1.id, phonesNormalized: ['+79123456789'] }).returning();
+      const created = await createLead({ db, actor: f.managerA1 }, { personName: 'Иван Петров', phone: '+7 912 345-67-89', email: 'Zakaz@Romashka.RU' });
+      expect(created.duplicates).toEqual({ leadId: earlier.id, contactId: contact!.id, companyId: company!.id });
+      const [stored] = await db.select().from(leads).where(eq(leads.id, created.id));
+      expect(stored).toMatchObject({ phoneNormalized: '+79123456789', emailNormalized: 'zakaz@romashka.ru', duplicateOfLeadId: earlier.id, ownerId: f.managerA1.id, title: 'Иван Петров', status: 'new' });
+
+      const fresh = await createLead({ db, actor: f.headA }, { companyName: 'Новая фирма', phone: '8 (495) 111-22-33', ownerId: f.managerA2.id });
+      expect(fresh.duplicates).toEqual({ leadId: null, contactId: null, companyId: null });
+      const [assigned] = await db.select().from(leads).where(eq(leads.id, fresh.id));
+      expect(assigned).toMatchObject({ ownerId: f.managerA2.id, teamId: f.managerA2.teamId });
+    }));
+
+  it('refuses an empty lead, a bad phone and a bad e-mail, naming the field', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      await expect(createLead({ db, actor: f.managerA1 }, {})).rejects.toThrow(/phone/);
+      await expect(createLead({ db, actor: f.managerA1 }, { phone: '12' })).rejects.toThrow(/^phone/);
+      await expect(createLead({ db, actor: f.managerA1 }, { email: 'nope' })).rejects.toThrow(/email/);
+      expect(await db.select().from(leads)).toEqual([]);
     }));
 });

@@ -4,7 +4,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
-import { formatPhone } from '@/lib/phone';
 import { useTRPC } from '@/lib/trpc/client';
 import { Pager } from '@/components/ui/pager';
 import { ClientStatusBadge } from './client-status-badge';
@@ -30,8 +29,8 @@ export function ClientsTable({ kind, canCreate }: { kind: ClientKind; canCreate:
   const contacts = useQuery({ ...trpc.contacts.list.queryOptions(input), placeholderData: keepPreviousData, enabled: kind === 'contacts' });
   const rows =
     kind === 'companies'
-      ? (companies.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, detail: [c.inn && `${t('inn')} ${c.inn}`, c.region].filter(Boolean).join(' · '), phone: c.phones[0], owner: c.ownerName, returning: c.isReturning }))
-      : (contacts.data?.items ?? []).map((c) => ({ id: c.id, name: c.fullName, detail: [c.position, c.companyName].filter(Boolean).join(' · '), phone: c.phones[0], owner: c.ownerName, returning: c.isReturning }));
+      ? (companies.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, detail: [c.inn && `${t('inn')} ${c.inn}`, c.region].filter(Boolean).join(' · '), phone: c.phoneDisplay, owner: c.ownerName, returning: c.isReturning }))
+      : (contacts.data?.items ?? []).map((c) => ({ id: c.id, name: c.fullName, detail: [c.position, c.companyName].filter(Boolean).join(' · '), phone: c.phoneDisplay, owner: c.ownerName, returning: c.isReturning }));
   const total = (kind === 'companies' ? companies.data?.total : contacts.data?.total) ?? 0;
 
   return (
@@ -64,7 +63,7 @@ export function ClientsTable({ kind, canCreate }: { kind: ClientKind; canCreate:
               <div className="truncate text-xs text-slate-500">{row.detail || '—'}</div>
             </div>
             <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-              {row.phone && <span className="tabular-nums">{formatPhone(row.phone)}</span>}
+              {row.phone && <span className="tabular-nums">{row.phone}</span>}
               <span className="hidden sm:inline">{row.owner}</span>
               <ClientStatusBadge returning={row.returning} />
             </div>

@@ -8,6 +8,7 @@ import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
 import { contactFields } from '@/server/services/clients/schemas';
+import { FormActions } from '@/components/ui/form-actions';
 import { ChannelFields } from './channel-fields';
 import { FormField } from './form-field';
 import { useClientFormSubmit } from './use-client-form-submit';
@@ -82,12 +83,7 @@ export function ContactForm({
           <textarea {...form.register('notes')} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
         </label>
       </fieldset>
-      {message && <p role={message.tone === 'error' ? 'alert' : 'status'} className={`text-sm ${message.tone === 'error' ? 'text-rose-700' : 'text-emerald-700'}`}>{message.text}</p>}
-      {editable && (
-        <button type="submit" disabled={form.formState.isSubmitting} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {contact ? t('save') : t('create')}
-        </button>
-      )}
+      <FormActions message={message} editable={editable} submitting={form.formState.isSubmitting} label={contact ? t('save') : t('create')} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
 import { conflictChangesOf, errorCodeOf } from '@/lib/trpc/errors';
 import { dealDetailsFields } from '@/server/services/deals/schemas';
+import { FormActions } from '@/components/ui/form-actions';
 
 type Values = z.input<typeof dealDetailsFields>;
 type Parsed = z.output<typeof dealDetailsFields>;
@@ -79,16 +80,7 @@ export function DealDetailsForm({
           </label>
         </div>
       </fieldset>
-      {message && (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={`text-sm ${message.tone === 'error' ? 'text-rose-700' : 'text-emerald-700'}`}>
-          {message.text}
-        </p>
-      )}
-      {editable && (
-        <button type="submit" disabled={form.formState.isSubmitting} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {t('save')}
-        </button>
-      )}
+      <FormActions message={message} editable={editable} submitting={form.formState.isSubmitting} label={t('save')} />
     </form>
   );
 }

@@ -5,7 +5,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { formatDate } from '@/lib/format';
-import { formatPhone } from '@/lib/phone';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorCodeOf, fieldErrorsOf } from '@/lib/trpc/errors';
 import type { RouterOutputs } from '@/lib/trpc/types';
@@ -72,7 +71,7 @@ export function LeadsTable({ sources, junkReasons, pipelines, canChange }: { sou
             <div className="min-w-0">
               <div className="font-medium">{lead.title}</div>
               <div className="text-xs text-slate-500">
-                {[lead.personName, lead.phone && formatPhone(lead.phone), lead.email, locale === 'ru' ? lead.sourceNameRu : lead.sourceNameEn].filter(Boolean).join(' · ')}
+                {[lead.personName, lead.phoneDisplay, lead.email, locale === 'ru' ? lead.sourceNameRu : lead.sourceNameEn].filter(Boolean).join(' · ')}
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
                 <span className={`rounded-full px-2 py-0.5 font-medium ${STATUS_TONE[lead.status]}`} data-testid="lead-status">{t(`status.${lead.status}`)}</span>

@@ -32,7 +32,8 @@ describe.each(DRIVERS)('companies and contacts on %s', (driver) => {
       for (const search of ['+7 495 1234567', 'info@veter.ru', 'северный', '7707083893']) {
         expect((await listCompanies(ctx, { search })).items.map((c) => c.id)).toEqual([company.id]);
       }
-      expect((await listContacts(ctx, { search: '89160001122' })).items.map((c) => c.id)).toEqual([contact.id]);
+      expect((await listContacts(ctx, { search: '89160001122' })).items.map((c) => [c.id, c.phoneDisplay])).toEqual([[contact.id, '+7 916 000 11 22']]);
+      expect((await listCompanies(ctx, { search: 'северный' })).items[0]!.phoneDisplay).toBe('+7 495 123 45 67');
 
       expect((await getCompany(ctx, { id: company.id })).isReturning).toBe(false);
       await db.update(deals).set({ companyId: company.id, stageId: f.stages.won, status: 'won', closedAt: new Date() }).where(eq(deals.id, f.deals.a1));

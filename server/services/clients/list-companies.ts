@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, not, or, sql, type SQL } from 'drizzle-orm';
 import { companies, users } from '@/db/schema';
-import { normalizePhone } from '@/lib/phone';
+import { formatPhone, normalizePhone } from '@/lib/phone';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
@@ -60,5 +60,7 @@ export async function listCompanies(ctx: ServiceContext, rawInput: ListClientsIn
     companyRows(ctx, input).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(companies).where(companyConditions(ctx.actor, input)),
   ]);
-  return { items, total: totals?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  // Phones are formatted here, so list pages need no phone library in the browser.
+  const withPhones = items.map((item) => ({ ...item, phoneDisplay: item.phones[0] ? formatPhone(item.phones[0]) : null }));
+  return { items: withPhones, total: totals?.total ?? 0, page: input.page, pageSize: input.pageSize };
 }

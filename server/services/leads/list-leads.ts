@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { junkReasons, leadSources, leads, users } from '@/db/schema';
-import { normalizePhone } from '@/lib/phone';
+import { formatPhone, normalizePhone } from '@/lib/phone';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
@@ -65,5 +65,7 @@ export async function listLeads(ctx: ServiceContext, rawInput: ListLeadsInput) {
       .offset((input.page - 1) * input.pageSize),
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(leads).where(where),
   ]);
-  return { items, total: totals?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  // Phones are formatted here, so the leads page needs no phone library in the browser.
+  const withPhones = items.map((item) => ({ ...item, phoneDisplay: item.phone ? formatPhone(item.phone) : null }));
+  return { items: withPhones, total: totals?.total ?? 0, page: input.page, pageSize: input.pageSize };
 }

@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { createDatabase, databaseUrl, dropDatabase, TEMPLATE_DATABASE } from './postgres-server';
+import { createDatabase, databaseUrl, dropDatabase } from './postgres-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A tarball of a freshly migrated PGlite data directory: each test file loads its own copy. */
     pgliteMigratedDump: string;
+    /** The migrated PostgreSQL database test files clone; named per run so runs can overlap. */
+    templateDatabase: string;
   }
 }
 
@@ -18,8 +20,9 @@ declare module 'vitest' {
  * PGlite dump (test files load it), so each file gets its own fresh database in well under a second.
  */
 export default async function setup(project: TestProject) {
-  await createDatabase(TEMPLATE_DATABASE);
-  const server = await openDatabase({ url: databaseUrl(TEMPLATE_DATABASE), maxConnections: 1 });
+  const templateDatabase = `voronka_test_template_${process.pid}`;
+  await createDatabase(templateDatabase);
+  const server = await openDatabase({ url: databaseUrl(templateDatabase), maxConnections: 1 });
   try {
     await migrateDatabase(server);
   } finally {
@@ -38,9 +41,10 @@ export default async function setup(project: TestProject) {
     await lite.close();
   }
   project.provide('pgliteMigratedDump', dumpPath);
+  project.provide('templateDatabase', templateDatabase);
 
   return async () => {
     await rm(directory, { recursive: true, force: true });
-    await dropDatabase(TEMPLATE_DATABASE);
+    await dropDatabase(templateDatabase);
   };
 }

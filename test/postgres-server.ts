@@ -4,7 +4,6 @@ import postgres from 'postgres';
 export const TEST_SERVER_URL =
   process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const TEMPLATE_DATABASE = 'voronka_test_template';
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle, type Driver } from '@/db/client';
-import { createDatabase, dropDatabase, TEMPLATE_DATABASE } from './postgres-server';
+import { createDatabase, dropDatabase } from './postgres-server';
 
 export const DRIVERS: Driver[] = ['pglite', 'postgres'];
 
@@ -13,7 +13,7 @@ export async function openFreshDatabase(driver: Driver): Promise<DatabaseHandle>
     return openDatabase({ loadDataDir: new Blob([dump]) });
   }
   const name = `voronka_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const handle = await openDatabase({ url: await createDatabase(name, TEMPLATE_DATABASE), maxConnections: 4 });
+  const handle = await openDatabase({ url: await createDatabase(name, inject('templateDatabase')), maxConnections: 4 });
   return {
     ...handle,
     close: async () => {

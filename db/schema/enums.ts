@@ -26,3 +26,16 @@ export const INVOICE_STATUSES = ['draft', 'issued', 'paid', 'cancelled'] as cons
 
 export const TARGET_METRICS = ['revenue', 'won_deals', 'new_deals', 'calls', 'meetings'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+export const ABSENCE_KINDS = ['vacation', 'sick_leave', 'day_off', 'business_trip'] as const;
+export type AbsenceKind = (typeof ABSENCE_KINDS)[number];
+
+/** Working hours: ISO weekdays (1 = Monday … 7 = Sunday) and a [from, to) time of day, "HH:MM". */
+export interface WorkSchedule {
+  days: number[];
+  from: string;
+  to: string;
+}
+
+export const MERGE_ENTITIES = ['lead', 'contact', 'company'] as const;
+export type MergeEntity = (typeof MERGE_ENTITIES)[number];

@@ -11,3 +11,4 @@ export * from './targets';
 export * from './feedback';
 export * from './audit';
 export * from './api-keys';
+export * from './merges';

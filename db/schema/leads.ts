@@ -1,4 +1,4 @@
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
@@ -46,6 +46,10 @@ export const leads = pgTable(
     junkedAt: timestamp('junked_at', { withTimezone: true }),
     /** When the first activity on this lead happened (activity report: time to first touch). */
     firstActivityAt: timestamp('first_activity_at', { withTimezone: true }),
+    /** When the current owner got the lead by distribution; the response SLA counts from here. */
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    /** Untouched (still new, no activity) by then, the lead goes to the next manager. */
+    responseDueAt: timestamp('response_due_at', { withTimezone: true }),
     ...timestamps,
     ...versioned,
   },
@@ -65,5 +69,49 @@ export const leads = pgTable(
     index('leads_phone_idx').on(t.phoneNormalized),
     index('leads_email_idx').on(t.emailNormalized),
     index('leads_team_status_idx').on(t.teamId, t.status),
+    index('leads_response_due_idx').on(t.responseDueAt).where(sql`${t.status} = 'new' and ${t.responseDueAt} is not null`),
+  ],
+);
+
+/**
+ * Weighted round-robin state per team and manager (stride scheduling): the manager at work with
+ * the lowest `pass` gets the next lead and moves on by 1 / weight.
+ */
+export const leadDistributionState = pgTable(
+  'lead_distribution_state',
+  {
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    pass: numeric('pass', { precision: 24, scale: 9 }).notNull().default('0'),
+    assignedCount: bigint('assigned_count', { mode: 'number' }).notNull().default(0),
+    lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+/** The team's virtual clock for distribution: a manager back from absence starts from it, not from zero. */
+export const leadDistributionTeams = pgTable('lead_distribution_teams', {
+  teamId: integer('team_id').primaryKey().references(() => teams.id, { onDelete: 'cascade' }),
+  virtualTime: numeric('virtual_time', { precision: 24, scale: 9 }).notNull().default('0'),
+});
+
+/** A lead nobody answered within its SLA: the head sees it on the hygiene board until acknowledged. */
+export const leadSlaBreaches = pgTable(
+  'lead_sla_breaches',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    leadId: integer('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').references(() => teams.id),
+    fromUserId: integer('from_user_id').references(() => users.id),
+    toUserId: integer('to_user_id').references(() => users.id),
+    /** The deadline that was missed: one breach per lead and deadline, so the rule fires once. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('lead_sla_breaches_once').on(t.leadId, t.dueAt),
+    index('lead_sla_breaches_team_open_idx').on(t.teamId).where(sql`${t.acknowledgedAt} is null`),
   ],
 );

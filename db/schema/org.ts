@@ -12,6 +12,8 @@ export const organisation = pgTable(
     currency: text('currency').notNull().default('RUB'),
     churnWindowDays: integer('churn_window_days').notNull().default(180),
     firstTaskDelayMinutes: integer('first_task_delay_minutes').notNull().default(15),
+    /** A distributed lead untouched this long goes to the next manager and its head is told. */
+    leadResponseSlaMinutes: integer('lead_response_sla_minutes').notNull().default(30),
     ...timestamps,
     ...versioned,
   },
@@ -19,5 +21,7 @@ export const organisation = pgTable(
     check('organisation_singleton', sql`${t.id} = 1`),
     check('organisation_churn_window_positive', sql`${t.churnWindowDays} > 0`),
     check('organisation_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('organisation_first_task_delay_check', sql`${t.firstTaskDelayMinutes} >= 0`),
+    check('organisation_lead_sla_check', sql`${t.leadResponseSlaMinutes} > 0`),
   ],
 );

@@ -2,6 +2,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -12,8 +13,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, timestamps, versioned } from './columns';
-import { ROLES, LOCALES } from './enums';
-export { ROLES, LOCALES, type Role, type Locale } from './enums';
+import { ROLES, LOCALES, ABSENCE_KINDS, type WorkSchedule } from './enums';
+export { ROLES, LOCALES, ABSENCE_KINDS, type Role, type Locale, type AbsenceKind, type WorkSchedule } from './enums';
 
 export const teams = pgTable('teams', {
   id: id(),
@@ -38,6 +39,12 @@ export const users = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     /** Per-user interface choices (e.g. the deals list's columns), by key. */
     preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
+    /** Lead distribution: share of new leads relative to teammates (0 = receives none). */
+    leadWeight: integer('lead_weight').notNull().default(1),
+    /** Lead distribution: no new lead while this many are open (null = no cap). */
+    openLeadCap: integer('open_lead_cap'),
+    /** Working hours in the organisation's time zone; null = always at work. */
+    workSchedule: jsonb('work_schedule').$type<WorkSchedule>(),
     ...timestamps,
     ...versioned,
   },
@@ -47,6 +54,29 @@ export const users = pgTable(
     check('users_role_check', sql`${t.role} in ('manager', 'head', 'executive', 'admin')`),
     check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('ru', 'en')`),
     check('users_deactivated_check', sql`${t.isActive} or ${t.deactivatedAt} is not null`),
+    check('users_lead_weight_check', sql`${t.leadWeight} between 0 and 100`),
+    check('users_open_lead_cap_check', sql`${t.openLeadCap} is null or ${t.openLeadCap} >= 0`),
+  ],
+);
+
+/** Vacation, sick leave, day off: the user receives no new leads on these days (inclusive). */
+export const userAbsences = pgTable(
+  'user_absences',
+  {
+    id: id(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ABSENCE_KINDS }).notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    index('user_absences_user_idx').on(t.userId, t.endsOn),
+    check('user_absences_range_check', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('user_absences_kind_check', sql`${t.kind} in ('vacation', 'sick_leave', 'day_off', 'business_trip')`),
   ],
 );
 

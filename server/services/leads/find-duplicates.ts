@@ -1,6 +1,5 @@
-import { and, asc, inArray, or, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { companies, contacts, leads } from '@/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Database } from '@/db/client';
 
 export interface DuplicateMatch {
   leadId: number | null;
@@ -8,27 +7,42 @@ export interface DuplicateMatch {
   companyId: number | null;
 }
 
+export interface DuplicateKeys {
+  phone: string | null;
+  email: string | null;
+}
+
 /**
- * Who this phone / e-mail already belongs to: the earliest open lead, and a contact and a company
- * on record. Matching is on the normalised forms (E.164, lower case), so "8 (912) …" and
- * "+7 912 …" are the same number. Organisation-wide on purpose: a duplicate in a colleague's
- * records is still a duplicate.
+ * Who this phone / e-mail already belongs to, as three scalar subqueries: the earliest open lead,
+ * and a contact and a company on record. Matching is on the normalised forms (E.164, lower case),
+ * so "8 (912) …" and "+7 912 …" are the same number. Organisation-wide on purpose: a duplicate in
+ * a colleague's records is still a duplicate. Subqueries, so intake can use them inside its one
+ * INSERT statement.
  */
-export async function findDuplicates(db: Database, keys: { phone: string | null; email: string | null }): Promise<DuplicateMatch> {
-  if (!keys.phone && !keys.email) return { leadId: null, contactId: null, companyId: null };
-  const onLead = or(
-    keys.phone ? sql`${leads.phoneNormalized} = ${keys.phone}` : undefined,
-    keys.email ? sql`${leads.emailNormalized} = ${keys.email}` : undefined,
+export function duplicateLookups(keys: DuplicateKeys): { lead: SQL; contact: SQL; company: SQL } {
+  const onLead = sql.join(
+    [keys.phone ? sql`phone_normalized = ${keys.phone}` : sql`false`, keys.email ? sql`email_normalized = ${keys.email}` : sql`false`],
+    sql` or `,
   );
-  const arrays = (phones: typeof contacts.phonesNormalized | typeof companies.phonesNormalized, emails: typeof contacts.emailsNormalized | typeof companies.emailsNormalized) =>
-    or(
-      keys.phone ? sql`${phones} @> array[${keys.phone}]::text[]` : undefined,
-      keys.email ? sql`${emails} @> array[${keys.email}]::text[]` : undefined,
-    );
-  const [[lead], [contact], [company]] = await Promise.all([
-    db.select({ id: leads.id }).from(leads).where(and(onLead, inArray(leads.status, ['new', 'in_progress']))).orderBy(asc(leads.createdAt), asc(leads.id)).limit(1),
-    db.select({ id: contacts.id }).from(contacts).where(arrays(contacts.phonesNormalized, contacts.emailsNormalized)).orderBy(asc(contacts.id)).limit(1),
-    db.select({ id: companies.id }).from(companies).where(arrays(companies.phonesNormalized, companies.emailsNormalized)).orderBy(asc(companies.id)).limit(1),
-  ]);
-  return { leadId: lead?.id ?? null, contactId: contact?.id ?? null, companyId: company?.id ?? null };
+  const onClient = sql.join(
+    [
+      keys.phone ? sql`phones_normalized @> array[${keys.phone}]::text[]` : sql`false`,
+      keys.email ? sql`emails_normalized @> array[${keys.email}]::text[]` : sql`false`,
+    ],
+    sql` or `,
+  );
+  return {
+    lead: sql`(select id from leads where (${onLead}) and status in ('new', 'in_progress') order by created_at, id limit 1)`,
+    contact: sql`(select id from contacts where ${onClient} order by id limit 1)`,
+    company: sql`(select id from companies where ${onClient} order by id limit 1)`,
+  };
+}
+
+export async function findDuplicates(db: Database, keys: DuplicateKeys): Promise<DuplicateMatch> {
+  if (!keys.phone && !keys.email) return { leadId: null, contactId: null, companyId: null };
+  const lookups = duplicateLookups(keys);
+  const [row] = rowsOf<{ lead_id: number | null; contact_id: number | null; company_id: number | null }>(
+    await db.execute(sql`select ${lookups.lead} as lead_id, ${lookups.contact} as contact_id, ${lookups.company} as company_id`),
+  );
+  return { leadId: row?.lead_id ?? null, contactId: row?.contact_id ?? null, companyId: row?.company_id ?? null };
 }

@@ -16,6 +16,11 @@ export async function lockTeamRotation(tx: Database, teamId: number): Promise<vo
   await tx.execute(sql`select pg_advisory_xact_lock(${DISTRIBUTION_LOCK}, ${teamId})`);
 }
 
+async function tryLockTeamRotation(tx: Database, teamId: number): Promise<boolean> {
+  const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${DISTRIBUTION_LOCK}, ${teamId}) as locked`));
+  return row?.locked === true;
+}
+
 export async function teamVirtualTime(tx: Database, teamId: number): Promise<number> {
   const [row] = rowsOf<{ virtual_time: number }>(
     await tx.execute(sql`select virtual_time::float8 as virtual_time from lead_distribution_teams where team_id = ${teamId}`),
@@ -23,18 +28,18 @@ export async function teamVirtualTime(tx: Database, teamId: number): Promise<num
   return row ? Number(row.virtual_time) : 0;
 }
 
-/** Writes the rotation state a plan produced (call under the team lock). */
+/** Writes the rotation state a plan produced, in one statement (call under the team lock). */
 export async function saveRotation(tx: Database, teamId: number, plan: AssignmentPlan, now: Date): Promise<void> {
   const stamp = now.toISOString();
-  for (const [userId, state] of plan.passes) {
-    await tx.execute(sql`
+  const states = [...plan.passes].map(([userId, state]) => sql`(${userId}::int, ${state.pass}::numeric, ${state.assigned}::bigint)`);
+  await tx.execute(sql`
+    with states (user_id, pass, assigned) as (values ${sql.join(states, sql`, `)}),
+    saved as (
       insert into lead_distribution_state (team_id, user_id, pass, assigned_count, last_assigned_at)
-      values (${teamId}, ${userId}, ${state.pass}, ${state.assigned}, ${stamp}::timestamptz)
+      select ${teamId}, user_id, pass, assigned, ${stamp}::timestamptz from states
       on conflict (team_id, user_id) do update
         set pass = excluded.pass, assigned_count = lead_distribution_state.assigned_count + excluded.assigned_count,
-            last_assigned_at = excluded.last_assigned_at`);
-  }
-  await tx.execute(sql`
+            last_assigned_at = excluded.last_assigned_at)
     insert into lead_distribution_teams (team_id, virtual_time) values (${teamId}, ${plan.virtualTime})
     on conflict (team_id) do update set virtual_time = excluded.virtual_time`);
 }
@@ -44,11 +49,14 @@ export async function saveRotation(tx: Database, teamId: number, plan: Assignmen
  * in one transaction under the team lock: each gets an owner, a response deadline, a first task
  * and a history entry. Batching is what keeps intake fast: one lock and one commit serve every
  * lead that arrived meanwhile. Leads nobody can take now (nobody at work, all capped) wait for
- * the next pass of the scheduler. Returns how many leads were assigned.
+ * the next pass of the scheduler. Returns how many leads were assigned, or null when `wait` is
+ * off and another connection holds the lock.
  */
-export async function distributeTeamLeads(db: Database, teamId: number, now = new Date()): Promise<number> {
+export async function distributeTeamLeads(db: Database, teamId: number, now = new Date(), options: { wait?: boolean } = {}): Promise<number | null> {
+  const wait = options.wait ?? true;
   return db.transaction(async (tx) => {
-    await lockTeamRotation(tx, teamId);
+    if (wait) await lockTeamRotation(tx, teamId);
+    else if (!(await tryLockTeamRotation(tx, teamId))) return null;
     const waiting = rowsOf<{ id: number }>(
       await tx.execute(sql`
         select id from leads where team_id = ${teamId} and owner_id is null and status = 'new'
@@ -67,6 +75,26 @@ export async function distributeTeamLeads(db: Database, teamId: number, now = ne
     await saveRotation(tx, teamId, plan, now);
     return assignments.length;
   });
+}
+
+/**
+ * Sees a just-stored lead through distribution without making concurrent posts queue behind one
+ * lock: whoever gets the lock hands out every waiting lead in one batch; the others only watch
+ * for their own lead to get its owner (or take the lock once it is free). Returns the owner, or
+ * null when nobody can take the lead now (it waits for the scheduler).
+ */
+export async function distributeArrivedLead(db: Database, teamId: number, leadId: number, now = new Date()): Promise<number | null> {
+  const deadline = Date.now() + 5_000;
+  for (let attempt = 0; ; attempt += 1) {
+    const [lead] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
+    if (!lead || lead.owner_id !== null) return lead?.owner_id ?? null;
+    if ((await distributeTeamLeads(db, teamId, now, { wait: false })) !== null) {
+      const [after] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
+      return after?.owner_id ?? null;
+    }
+    if (Date.now() > deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)));
+  }
 }
 
 /**

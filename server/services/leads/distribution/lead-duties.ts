@@ -15,7 +15,7 @@ export interface LeadDutiesReport {
  */
 export async function runLeadDuties(db: Database, now = new Date()): Promise<LeadDutiesReport> {
   let distributed = 0;
-  for (const teamId of await teamsWithWaitingLeads(db)) distributed += await distributeTeamLeads(db, teamId, now);
+  for (const teamId of await teamsWithWaitingLeads(db)) distributed += (await distributeTeamLeads(db, teamId, now)) ?? 0;
   const slaBreaches = await enforceResponseSla(db, now);
   const stamp = now.toISOString();
   await db.execute(sql`delete from intake_requests where created_at < ${stamp}::timestamptz - interval '1 day'`);

@@ -13,8 +13,10 @@ export async function startLead(ctx: ServiceContext, rawInput: z.input<typeof st
   return ctx.db.transaction(async (tx) => {
     const lead = await lockOpenLead(tx, ctx.actor, input.id, input.version);
     if (lead.status !== 'new') return { id: lead.id, version: lead.version };
-    await tx.update(leads).set({ status: 'in_progress', version: lead.version + 1, updatedAt: new Date() }).where(eq(leads.id, lead.id));
-    await writeAudit(tx, { actorId: ctx.actor.id, action: 'lead.start', entityType: 'lead', entityId: lead.id, changes: { status: [lead.status, 'in_progress'], version: [lead.version, lead.version + 1] } });
+    // A lead still waiting for distribution belongs to whoever takes it up (a head of its team).
+    const patch = { status: 'in_progress' as const, ownerId: lead.ownerId ?? ctx.actor.id };
+    await tx.update(leads).set({ ...patch, version: lead.version + 1, updatedAt: new Date() }).where(eq(leads.id, lead.id));
+    await writeAudit(tx, { actorId: ctx.actor.id, action: 'lead.start', entityType: 'lead', entityId: lead.id, changes: { ...diffFields(lead, patch), version: [lead.version, lead.version + 1] } });
     return { id: lead.id, version: lead.version + 1 };
   });
 }

@@ -1,14 +1,14 @@
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { junkReasons, leadSources, leads, users } from '@/db/schema';
 import { formatPhone, normalizePhone } from '@/lib/phone';
-import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
 import { dayStart, escapeLike } from '../deals/deal-filters';
 import { listLeadsInput, type ListLeadsInput } from './schemas';
+import { leadVisibleTo } from './lead-visibility';
 
 function leadConditions(actor: SessionUser, filters: ListLeadsInput['filters'] & object): SQL {
-  const conditions: (SQL | undefined)[] = [ownedWithin(actor, leads.ownerId)];
+  const conditions: (SQL | undefined)[] = [leadVisibleTo(actor)];
   if (filters.status) conditions.push(eq(leads.status, filters.status));
   if (filters.sourceId) conditions.push(eq(leads.sourceId, filters.sourceId));
   if (filters.ownerId) conditions.push(eq(leads.ownerId, filters.ownerId));

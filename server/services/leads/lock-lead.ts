@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { leads } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
-import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import { notFound, ServiceError } from '../errors';
+import { leadVisibleTo } from './lead-visibility';
 
 /** A lead in the actor's scope, locked for the transaction, at the version the caller saw, still open. */
 export async function lockOpenLead(tx: Database, actor: SessionUser, id: number, version: number) {
@@ -12,7 +12,7 @@ export async function lockOpenLead(tx: Database, actor: SessionUser, id: number,
   const [lead] = await tx
     .select()
     .from(leads)
-    .where(and(eq(leads.id, id), ownedWithin(actor, leads.ownerId)))
+    .where(and(eq(leads.id, id), leadVisibleTo(actor)))
     .for('update');
   if (!lead) throw notFound('Lead');
   if (lead.version !== version) throw new ServiceError('CONFLICT', 'The lead was changed by someone else', { currentVersion: lead.version });

@@ -84,17 +84,23 @@ export async function distributeTeamLeads(db: Database, teamId: number, now = ne
  * null when nobody can take the lead now (it waits for the scheduler).
  */
 export async function distributeArrivedLead(db: Database, teamId: number, leadId: number, now = new Date()): Promise<number | null> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 2_000;
   for (let attempt = 0; ; attempt += 1) {
-    const [lead] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
-    if (!lead || lead.owner_id !== null) return lead?.owner_id ?? null;
-    if ((await distributeTeamLeads(db, teamId, now, { wait: false })) !== null) {
-      const [after] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
-      return after?.owner_id ?? null;
+    const owner = await ownerOf(db, leadId);
+    if (owner !== null) return owner;
+    if ((await distributeTeamLeads(db, teamId, now, { wait: false })) !== null) return ownerOf(db, leadId);
+    // Under extreme load stop polling and queue for the lock: the answer is then certain.
+    if (Date.now() > deadline) {
+      await distributeTeamLeads(db, teamId, now);
+      return ownerOf(db, leadId);
     }
-    if (Date.now() > deadline) return null;
     await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)));
   }
+}
+
+async function ownerOf(db: Database, leadId: number): Promise<number | null> {
+  const [lead] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
+  return lead?.owner_id ?? null;
 }
 
 /**

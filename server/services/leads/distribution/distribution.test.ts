@@ -6,6 +6,8 @@ import { DRIVERS, useFreshDatabase } from '@/test/test-database';
 import { buildScopeFixture } from '@/test/fixtures';
 import { intakeLead } from '../intake-lead';
 import { distributeTeamLeads } from './distribute-leads';
+import { listLeads } from '../list-leads';
+import { startLead } from '../lead-status';
 import { enforceResponseSla } from './enforce-response-sla';
 
 /** Monday 23 November 2026, 12:00 in Moscow. */
@@ -85,9 +87,25 @@ describe.each(DRIVERS)('lead distribution on %s', (driver) => {
     const night = new Date('2026-11-23T20:00:00Z'); // 23:00 in Moscow
     const result = await post(db, teamId, 1, night);
     expect(result.ownerId).toBeNull();
+    // Waiting, the lead is on its head's list, not on a manager's or another head's.
+    const idsFor = async (actor: typeof f.headB) => (await listLeads({ db, actor }, { pageSize: 100 })).items.map((row) => row.id);
+    expect(await idsFor(f.headB)).toContain(result.id);
+    expect(await idsFor(f.managerB1)).not.toContain(result.id);
+    expect(await idsFor(f.headA)).not.toContain(result.id);
     const morning = new Date('2026-11-24T06:30:00Z'); // 09:30 in Moscow
     expect(await distributeTeamLeads(db, teamId, morning)).toBe(1);
     expect((await ownersOf(db, teamId)).map((row) => row.owner_id)).toEqual([f.managerB1.id]);
+  });
+
+  it('a head who takes up a waiting lead becomes its owner', async () => {
+    const db = database().db;
+    const f = await buildScopeFixture(db);
+    const teamId = f.managerB1.teamId!;
+    await db.insert(userAbsences).values({ userId: f.managerB1.id, kind: 'day_off', startsOn: '2026-11-23', endsOn: '2026-11-23' });
+    const waiting = await post(db, teamId, 3);
+    expect(waiting.ownerId).toBeNull();
+    await startLead({ db, actor: f.headB }, { id: waiting.id, version: 1 });
+    expect((await ownersOf(db, teamId)).map((row) => row.owner_id)).toEqual([f.headB.id]);
   });
 
   it('respects the cap on open leads', async () => {

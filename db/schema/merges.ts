@@ -5,14 +5,15 @@ import { users } from './users';
 import { MERGE_ENTITIES } from './enums';
 export { MERGE_ENTITIES, type MergeEntity } from './enums';
 
-/** A row as it was before a merge touched it, so an undo can put it back exactly. */
-export interface MergeRowImage {
-  table: string;
-  /** The row's full image (to_jsonb of the row). */
-  row: Record<string, unknown>;
-  /** `deleted`: a merged-away record; `updated`: a row re-pointed to the survivor or the survivor itself. */
-  change: 'deleted' | 'updated';
-}
+/**
+ * What a merge changed, as it was before, so an undo can put it back exactly. Row images are
+ * `to_jsonb(row)` (column names as in the database): `deleted` for a merged-away record,
+ * `updated` for the survivor. `repointed` is one foreign key of another row that was moved from a
+ * merged-away record to the survivor: its table, column, primary key and old value.
+ */
+export type MergeRowImage =
+  | { change: 'deleted' | 'updated'; schema: string; table: string; row: Record<string, unknown> }
+  | { change: 'repointed'; schema: string; table: string; column: string; key: Record<string, unknown>; old: unknown };
 
 /** One merge of several leads, contacts or companies into a survivor, undoable until the survivor changes. */
 export const merges = pgTable(

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { DistributionSettings } from '@/components/team/distribution-settings';
 import { HygieneBoard } from '@/components/team/hygiene-board';
+import { LeadAlerts } from '@/components/team/lead-alerts';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
@@ -10,20 +12,37 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('team') };
 }
 
-/** The head's team screen: pipeline hygiene now; plan vs fact and the target planner come next. */
+/**
+ * The head's team screen: lead alerts (missed response SLA), pipeline hygiene, lead distribution;
+ * plan vs fact and the target planner come next.
+ */
 export default async function TeamPage() {
   const user = await requireSection('team');
   const t = await getTranslations('team');
+  const tDistribution = await getTranslations('distribution');
   const queryClient = getQueryClient();
   const teams = await queryClient.fetchQuery(trpc.reference.teams.queryOptions());
-  await queryClient.prefetchQuery(trpc.hygiene.board.queryOptions({ teamId: teams.length === 1 ? teams[0]!.id : undefined }));
+  const onlyTeamId = teams.length === 1 ? teams[0]!.id : undefined;
+  // Heads and admins run distribution; executives only read it.
+  const managesDistribution = user.role === 'head' || user.role === 'admin';
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.hygiene.board.queryOptions({ teamId: onlyTeamId })),
+    // Alerts: the head's team, or every team for an admin or an executive (each row names its team).
+    queryClient.prefetchQuery(trpc.distribution.alerts.queryOptions({ teamId: onlyTeamId })),
+    // Distribution is set per team: the only team, or the first one until another is picked.
+    queryClient.prefetchQuery(trpc.distribution.settings.queryOptions({ teamId: teams[0]?.id })),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <h2 className="mb-2 text-lg font-semibold">{t('hygiene.title')}</h2>
-      <p className="mb-3 text-sm text-slate-500">{t('hygiene.description')}</p>
       <HydrateClient>
+        <LeadAlerts teamId={onlyTeamId} canAcknowledge={managesDistribution} showTeam={teams.length !== 1} />
+        <h2 className="mb-2 text-lg font-semibold">{t('hygiene.title')}</h2>
+        <p className="mb-3 text-sm text-slate-500">{t('hygiene.description')}</p>
         <HygieneBoard teams={teams} canSetTasks={can(user.role, 'activity.create')} />
+        <h2 className="mb-2 mt-8 text-lg font-semibold">{tDistribution('title')}</h2>
+        <p className="mb-3 text-sm text-slate-500">{tDistribution('description')}</p>
+        <DistributionSettings teams={teams} canEdit={managesDistribution} />
       </HydrateClient>
     </>
   );

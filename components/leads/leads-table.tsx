@@ -69,7 +69,7 @@ export function LeadsTable({ sources, junkReasons, pipelines, canChange }: { sou
         {data?.items.map((lead) => (
           <li key={lead.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 px-3 py-2.5" data-testid="lead-row" data-lead-id={lead.id}>
             <div className="min-w-0">
-              <div className="font-medium">{lead.title}</div>
+              <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline" data-testid="lead-link">{lead.title}</Link>
               <div className="text-xs text-slate-500">
                 {[lead.personName, lead.phoneDisplay, lead.email, locale === 'ru' ? lead.sourceNameRu : lead.sourceNameEn].filter(Boolean).join(' · ')}
               </div>

@@ -1,7 +1,11 @@
 import { router } from '@/server/trpc/init';
 import { authedProcedure, operationalProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
-import { convertLeadInput, createLeadInput, junkLeadInput, listLeadsInput, startLeadInput } from '@/server/services/leads/schemas';
+import { convertLeadInput, createLeadInput, junkLeadInput, leadByIdInput, listLeadsInput, startLeadInput } from '@/server/services/leads/schemas';
+import { updateLeadInput } from '@/server/services/leads/lead-edit-schemas';
+import { getLead } from '@/server/services/leads/get-lead';
+import { updateLead } from '@/server/services/leads/update-lead';
+import { getLeadTimeline } from '@/server/services/leads/lead-history';
 import { listLeads } from '@/server/services/leads/list-leads';
 import { junkLead, startLead } from '@/server/services/leads/lead-status';
 import { convertLead } from '@/server/services/leads/convert-lead';
@@ -13,4 +17,8 @@ export const leadsRouter = router({
   start: operationalProcedure.input(startLeadInput).mutation(({ ctx, input }) => callService(() => startLead(ctx.service, input))),
   junk: operationalProcedure.input(junkLeadInput).mutation(({ ctx, input }) => callService(() => junkLead(ctx.service, input))),
   convert: operationalProcedure.input(convertLeadInput).mutation(({ ctx, input }) => callService(() => convertLead(ctx.service, input))),
+  byId: authedProcedure.input(leadByIdInput).query(({ ctx, input }) => callService(() => getLead(ctx.service, input))),
+  /** Activities on the lead merged with its history from the audit log, newest first. */
+  history: authedProcedure.input(leadByIdInput).query(({ ctx, input }) => callService(() => getLeadTimeline(ctx.service, input))),
+  update: operationalProcedure.input(updateLeadInput).mutation(({ ctx, input }) => callService(() => updateLead(ctx.service, input))),
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LeadsTable } from '@/components/leads/leads-table';
 import { DEFAULT_LEADS_QUERY } from '@/components/leads/leads-query';
@@ -23,7 +24,22 @@ export default async function LeadsPage() {
   ]);
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href="/leads/duplicates" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" data-testid="duplicates-link">
+              {(await getTranslations('merges'))('link')}
+            </Link>
+            {can(user.role, 'lead.update') && (
+              <Link href="/leads/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="new-lead">
+                {(await getTranslations('leadForm'))('newLead')}
+              </Link>
+            )}
+          </div>
+        }
+      />
       <HydrateClient>
         <LeadsTable sources={sources} junkReasons={junkReasons} pipelines={pipelines} canChange={can(user.role, 'lead.update')} />
       </HydrateClient>

@@ -4,6 +4,7 @@ import { companies, contacts, deals, leads, users } from '@/db/schema';
 import { ownedWithin, rowScopeOf } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import { ServiceError } from '../errors';
+import { leadVisibleTo } from '../leads/lead-visibility';
 
 export interface ActivityLink {
   dealId?: number;
@@ -29,7 +30,8 @@ export async function resolveVisibleLink(tx: Database, actor: SessionUser, link:
     resolved.companyId ??= deal.companyId;
   }
   if (link.leadId) {
-    const [lead] = await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, link.leadId), ownedWithin(actor, leads.ownerId)));
+    // A head may also work the team's leads still waiting for an owner.
+    const [lead] = await tx.select({ id: leads.id }).from(leads).where(and(eq(leads.id, link.leadId), leadVisibleTo(actor)));
     if (!lead) throw new ServiceError('BAD_REQUEST', 'link.leadId: no such lead');
     resolved.leadId = lead.id;
   }

@@ -19,5 +19,5 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Everything but sign-in, the auth and tRPC endpoints (tRPC answers UNAUTHORIZED itself),
   // health, and static assets.
-  matcher: ['/((?!signin|api/auth|api/trpc|api/health|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!signin|api/auth|api/trpc|api/health|api/v1|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -7,8 +7,14 @@ import { pipelinesRouter } from '@/server/routers/pipelines';
 import { activitiesRouter } from '@/server/routers/activities';
 import { hygieneRouter, todayRouter } from '@/server/routers/today';
 import { leadsRouter } from '@/server/routers/leads';
+import { mergesRouter } from '@/server/routers/merges';
+import { distributionRouter } from '@/server/routers/distribution';
+import { leadSourcesRouter } from '@/server/routers/lead-sources';
+import { apiKeysRouter } from '@/server/routers/api-keys';
 
 export const appRouter = router({
+  apiKeys: apiKeysRouter,
+  leadSources: leadSourcesRouter,
   deals: dealsRouter,
   profile: profileRouter,
   reference: referenceRouter,
@@ -19,6 +25,8 @@ export const appRouter = router({
   today: todayRouter,
   hygiene: hygieneRouter,
   leads: leadsRouter,
+  merges: mergesRouter,
+  distribution: distributionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const SECTIONS = [
   { key: 'pipelines', href: '/admin/pipelines' },
   { key: 'users', href: null },
-  { key: 'references', href: null },
-  { key: 'apiKeys', href: null },
+  { key: 'references', href: '/admin/sources' },
+  { key: 'apiKeys', href: '/admin/api-keys' },
   { key: 'import', href: null },
   { key: 'audit', href: null },
 ] as const;

@@ -6,8 +6,11 @@
  * accepted leads per second, latency percentiles, errors, duplicates flagged (from SQL), a count
  * check (leads stored = 201 answers), what the database waited on, and CPU per process.
  *
+ * Two timed runs: single posts (what a website form sends) and batches of BENCH_BATCH leads (what
+ * an integration posting a backlog sends), each bounded by BENCH_LEADS and BENCH_SECONDS.
+ *
  * Usage: npm run bench:intake
- *   BENCH_LEADS (20000) BENCH_CONCURRENCY (64) BENCH_SECONDS (120, time limit of the timed run)
+ *   BENCH_LEADS (20000 per run) BENCH_BATCH (50) BENCH_CONCURRENCY (64) BENCH_SECONDS (120, time limit of each timed run)
  *   BENCH_WARMUP (1000) BENCH_PORT (3330) BENCH_DB (voronka_bench_intake)
  *   BENCH_PG (postgres://postgres@127.0.0.1:5432, the server the database is created on)
  */
@@ -28,6 +31,7 @@ const LEADS = Number(process.env.BENCH_LEADS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const DB_NAME = process.env.BENCH_DB ?? 'voronka_bench_intake';
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -109,6 +113,7 @@ function post(body: string, key: string): Promise<{ status: number; text: string
 
 interface RunResult {
   sent: number;
+  leads: number;
   seconds: number;
   latencies: number[];
   statuses: Map<string, number>;
@@ -116,28 +121,40 @@ interface RunResult {
   repeats: number;
 }
 
-/** Posts leads from `from` on with CONCURRENCY workers until `count` are sent or the time is up. */
-async function run(key: string, from: number, count: number, seconds: number, phones: string[], expected = 201): Promise<RunResult> {
-  const result: RunResult = { sent: 0, seconds: 0, latencies: [], statuses: new Map(), accepted: [], repeats: 0 };
+/**
+ * Posts `count` leads from number `from` on, `batch` per post (1: a single lead object, else
+ * `{ leads: [...] }`), with CONCURRENCY workers until done or the time is up.
+ */
+async function run(key: string, from: number, count: number, seconds: number, phones: string[], batch = 1, expected = 201): Promise<RunResult> {
+  const result: RunResult = { sent: 0, leads: 0, seconds: 0, latencies: [], statuses: new Map(), accepted: [], repeats: 0 };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   let next = 0;
+  const lead = (i: number) => {
+    // A repeat takes a phone already accepted, so its first lead is committed and must be found.
+    const repeat = phones.length > 100 && Math.random() < REPEAT_SHARE;
+    const phone = repeat ? phones[Math.floor(Math.random() * phones.length)]! : `+7 912 ${String(3_000_000 + i).padStart(7, '0')}`;
+    return { repeat, phone, fields: { name: `Клиент ${i}`, phone, comment: 'Заявка с сайта: прошу перезвонить', source: 'website', utm_source: 'bench', utm_campaign: RUN_TAG } };
+  };
   const worker = async () => {
     while (next < count && performance.now() < deadline) {
-      const i = from + next++;
-      // A repeat takes a phone already accepted, so its first lead is committed and must be found.
-      const repeat = phones.length > 100 && Math.random() < REPEAT_SHARE;
-      const phone = repeat ? phones[Math.floor(Math.random() * phones.length)]! : `+7 912 ${String(3_000_000 + i).padStart(7, '0')}`;
-      const body = JSON.stringify({ name: `Клиент ${i}`, phone, comment: 'Заявка с сайта: прошу перезвонить', source: 'website', utm_source: 'bench', utm_campaign: RUN_TAG });
+      const size = Math.min(batch, count - next);
+      const first = from + next;
+      next += size;
+      const leads = Array.from({ length: size }, (_, k) => lead(first + k));
+      const body = JSON.stringify(batch === 1 ? leads[0]!.fields : { leads: leads.map((item) => item.fields) });
       const t0 = performance.now();
       let status = 'network error';
       try {
         const response = await post(body, key);
         status = String(response.status);
         if (response.status === 201) {
-          result.accepted.push((JSON.parse(response.text) as { id: number }).id);
-          if (repeat) result.repeats += 1;
-          else phones.push(phone);
+          const answer = JSON.parse(response.text) as { id: number } | { leads: { id: number }[] };
+          result.accepted.push(...('leads' in answer ? answer.leads.map((item) => item.id) : [answer.id]));
+          for (const item of leads) {
+            if (item.repeat) result.repeats += 1;
+            else phones.push(item.phone);
+          }
         } else if (response.status !== expected && result.statuses.get(status) === undefined) {
           console.error(`  first ${status} answer: ${response.text.slice(0, 300)}`);
         }
@@ -147,6 +164,7 @@ async function run(key: string, from: number, count: number, seconds: number, ph
       result.latencies.push(performance.now() - t0);
       result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
       result.sent += 1;
+      result.leads += size;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -202,8 +220,40 @@ function cpuSeconds(): { server: number; postgres: number } {
   return total;
 }
 
+/** One timed run with its figures: leads and posts per second, latency, CPU, what the database waited on. */
+async function timedRun(db: Database, label: string, key: string, from: number, phones: string[], batch: number): Promise<RunResult> {
+  const loadBefore = os.loadavg()[0]!;
+  const xactsBefore = await transactions(db);
+  const stopSampling = sampleWaits(db);
+  const cpuBefore = cpuSeconds();
+  const clientBefore = process.cpuUsage();
+  const timed = await run(key, from, LEADS, SECONDS, phones, batch);
+  const cpuAfter = cpuSeconds();
+  const client = process.cpuUsage(clientBefore);
+  const waits = await stopSampling();
+  const xacts = (await transactions(db)) - xactsBefore;
+
+  const latency = summarize(timed.latencies);
+  const accepted = timed.accepted.length;
+  const rate = accepted / timed.seconds;
+  const errors = [...timed.statuses].filter(([status]) => status !== '201');
+  const seconds = timed.seconds;
+  const serverCpu = cpuAfter.server - cpuBefore.server;
+  const postgresCpu = cpuAfter.postgres - cpuBefore.postgres;
+  const totalWaits = [...waits.counts.values()].reduce((a, b) => a + b, 0);
+  const topWaits = [...waits.counts].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log('');
+  console.log(`${label}: ${timed.leads} leads in ${timed.sent} posts, ${seconds.toFixed(2)} s${timed.leads < LEADS ? ' (time limit reached)' : ''}`);
+  console.log(`  accepted: ${accepted} leads = ${rate.toFixed(0)} leads/s, ${(timed.sent / seconds).toFixed(0)} posts/s (target ≥ 1,000 leads/s: ${rate >= 1000 ? 'met' : 'MISSED'})`);
+  console.log(`  latency per post: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
+  console.log(`  errors: ${errors.length === 0 ? 'none' : errors.map(([status, n]) => `${n} × ${status}`).join(', ')}`);
+  console.log(`  CPU per lead: next-server ${((1000 * serverCpu) / Math.max(1, accepted)).toFixed(2)} ms (${(serverCpu / seconds).toFixed(2)} cores), postgres ${((1000 * postgresCpu) / Math.max(1, accepted)).toFixed(2)} ms (${(postgresCpu / seconds).toFixed(2)} cores), bench client ${((client.user + client.system) / 1e6 / seconds).toFixed(2)} cores; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(`  database: ${(xacts / Math.max(1, timed.sent)).toFixed(1)} transactions a post; sessions: ${topWaits.map(([wait, n]) => `${wait} ${((100 * n) / Math.max(1, totalWaits)).toFixed(0)}%`).join(', ')}`);
+  return timed;
+}
+
 async function main() {
-  console.log(`lead intake bench: ${LEADS} leads (time limit ${SECONDS} s), concurrency ${CONCURRENCY}, ${REPEAT_SHARE * 100}% repeated phones, database ${DB_NAME}`);
+  console.log(`lead intake bench: ${LEADS} leads per run (time limit ${SECONDS} s), batches of ${BATCH}, concurrency ${CONCURRENCY}, ${REPEAT_SHARE * 100}% repeated phones, database ${DB_NAME}`);
   await recreateDatabase();
   const server = startServer();
   const handle = await openDatabase({ url: databaseUrl, maxConnections: 2 });
@@ -224,41 +274,17 @@ async function main() {
     const warm = await run(key, 0, WARMUP, 60, phones);
     console.log(`warm-up: ${warm.sent} posts in ${warm.seconds.toFixed(1)} s`);
 
-    const loadBefore = os.loadavg()[0]!;
-    const xactsBefore = await transactions(db);
-    const stopSampling = sampleWaits(db);
-    const cpuBefore = cpuSeconds();
-    const clientBefore = process.cpuUsage();
-    const timed = await run(key, WARMUP, LEADS, SECONDS, phones);
-    const cpuAfter = cpuSeconds();
-    const client = process.cpuUsage(clientBefore);
-    const waits = await stopSampling();
-    const xacts = (await transactions(db)) - xactsBefore;
-
-    const latency = summarize(timed.latencies);
-    const accepted = timed.accepted.length;
-    const errors = [...timed.statuses].filter(([status]) => status !== '201');
-    console.log('');
-    console.log(`timed run: ${timed.sent} posts in ${timed.seconds.toFixed(2)} s${timed.sent < LEADS ? ' (time limit reached)' : ''}`);
-    console.log(`accepted: ${accepted} leads = ${(accepted / timed.seconds).toFixed(0)} leads/s (target ≥ 1,000/s: ${accepted / timed.seconds >= 1000 ? 'met' : 'MISSED'})`);
-    console.log(`latency: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
-    console.log(`errors: ${errors.length === 0 ? 'none' : errors.map(([status, n]) => `${n} × ${status}`).join(', ')}`);
-    const seconds = timed.seconds;
-    const serverCpu = cpuAfter.server - cpuBefore.server;
-    const postgresCpu = cpuAfter.postgres - cpuBefore.postgres;
-    console.log(`CPU: next-server ${(serverCpu / seconds).toFixed(2)} cores (${((1000 * serverCpu) / Math.max(1, timed.sent)).toFixed(2)} ms a post), postgres ${(postgresCpu / seconds).toFixed(2)} cores (${((1000 * postgresCpu) / Math.max(1, timed.sent)).toFixed(2)} ms a post), bench client ${((client.user + client.system) / 1e6 / seconds).toFixed(2)} cores; machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0]!.toFixed(1)} after`);
-    console.log(`database transactions: ${(xacts / Math.max(1, timed.sent)).toFixed(1)} per post`);
-    const topWaits = [...waits.counts].sort((a, b) => b[1] - a[1]).slice(0, 8);
-    console.log(`database sessions (avg active per sample ${([...waits.counts.values()].reduce((a, b) => a + b, 0) / Math.max(1, waits.samples)).toFixed(1)}): ${topWaits.map(([wait, n]) => `${wait} ${((100 * n) / [...waits.counts.values()].reduce((a, b) => a + b, 0)).toFixed(0)}%`).join(', ')}`);
+    const single = await timedRun(db, 'single posts (website forms)', key, WARMUP, phones, 1);
+    const batched = await timedRun(db, `batches of ${BATCH} (integrations)`, key, WARMUP + LEADS, phones, BATCH);
 
     // The ceiling of the HTTP layer on this machine: the same posts with an unknown key are
     // answered after reading the body and one indexed lookup.
-    const baseline = await run(`vk_aaaaaaaa_${'A'.repeat(43)}`, 0, 3_000, 20, [], 401);
+    const baseline = await run(`vk_aaaaaaaa_${'A'.repeat(43)}`, 0, 3_000, 20, [], 1, 401);
     console.log(`HTTP ceiling here: ${(baseline.sent / baseline.seconds).toFixed(0)} answers/s for 401s (body parsed, one key lookup), p99 ${summarize(baseline.latencies).p99.toFixed(1)} ms`);
 
     // Distribution may still be finishing a batch: give it a moment before counting owners.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const allAccepted = [...warm.accepted, ...timed.accepted];
+    const allAccepted = [...warm.accepted, ...single.accepted, ...batched.accepted];
     const [stats] = rowsOf<{ stored: number; owned: number; tasks: number; flagged: number; distinct_phones: number }>(
       await db.execute(sql`
         with bench as (select id, owner_id, phone_normalized, duplicate_of_lead_id from leads where utm_campaign = ${RUN_TAG})
@@ -269,7 +295,7 @@ async function main() {
                   select 1 from bench d where d.id = b.duplicate_of_lead_id and d.phone_normalized = b.phone_normalized)) as flagged,
                (select count(distinct phone_normalized)::int from bench) as distinct_phones`),
     );
-    const repeatsSent = warm.repeats + timed.repeats;
+    const repeatsSent = warm.repeats + single.repeats + batched.repeats;
     const distinctIds = new Set(allAccepted).size;
     console.log(`duplicates: ${repeatsSent} posts repeated an earlier phone; ${stats!.flagged} leads flagged as duplicates of an earlier bench lead (SQL); ${stats!.stored - stats!.distinct_phones} leads share a phone with an earlier one`);
     const lost = allAccepted.length - stats!.stored;

@@ -3,8 +3,8 @@ import type { Database } from '@/db/client';
 import { authenticateApiKey, type RateWindow } from '@/server/services/api-keys/authenticate-api-key';
 import { ServiceError } from '@/server/services/errors';
 import { requestFingerprint, runIdempotent, type StoredAnswer } from '@/server/services/intake/idempotency';
-import { intakeLead } from '@/server/services/leads/intake-lead';
-import { intakeLeadInput } from '@/server/services/leads/intake-schema';
+import { intakeLeads, MAX_INTAKE_BATCH, type IntakeResult } from '@/server/services/leads/intake-lead';
+import { intakeLeadInput, type IntakeLeadInput } from '@/server/services/leads/intake-schema';
 import { readIntakeBody } from './read-body';
 import { errorAnswer, fieldsOfZodError, jsonAnswer, serviceErrorAnswer, validationBody } from './responses';
 
@@ -36,9 +36,8 @@ export async function handleLeadIntake(db: Database, request: Request, now = new
     }
 
     const redirect = formRedirect ?? new URL(request.url).searchParams.get('redirect');
-    const problems: Record<string, string> = {};
-    const parsed = intakeLeadInput.safeParse(fields);
-    if (!parsed.success) Object.assign(problems, fieldsOfZodError(parsed.error));
+    const batch = batchOf(fields);
+    const problems: Record<string, string> = batch ? batchProblems(fields, batch) : leadProblems(fields);
     if (redirect !== null && !isWebAddress(redirect)) problems.redirect = 'must be an http or https address';
     const idempotencyKey = request.headers.get('idempotency-key');
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) problems['Idempotency-Key'] = 'must be 1 to 200 visible ASCII characters';
@@ -46,16 +45,9 @@ export async function handleLeadIntake(db: Database, request: Request, now = new
 
     const source = { apiKeyId: check.keyId, teamId: check.teamId };
     const create = async (tx: Database): Promise<StoredAnswer> => {
-      const lead = await intakeLead(tx, source, fields, now);
-      return {
-        status: 201,
-        body: {
-          id: lead.id,
-          owner_id: lead.ownerId,
-          team_id: lead.teamId,
-          duplicate: { lead_id: lead.duplicates.leadId, contact_id: lead.duplicates.contactId, company_id: lead.duplicates.companyId },
-        },
-      };
+      // Checked above: every lead passed the schema.
+      const leads = await intakeLeads(tx, source, (batch ?? [fields]) as IntakeLeadInput[], now);
+      return { status: 201, body: batch ? { leads: leads.map(leadAnswer) } : leadAnswer(leads[0]!) };
     };
     if (idempotencyKey === null) return answer(await create(db), redirect, limitHeaders);
     const outcome = await runIdempotent(db, { apiKeyId: check.keyId, key: idempotencyKey, requestHash: requestFingerprint(fields), now }, create);
@@ -72,6 +64,35 @@ export async function handleLeadIntake(db: Database, request: Request, now = new
     console.error('[voronka] lead intake failed', error);
     return errorAnswer(500, 'internal', 'Internal error');
   }
+}
+
+/** An integration may post a backlog as `{ "leads": [ … ] }`: up to MAX_INTAKE_BATCH leads, all or none. */
+function batchOf(fields: Record<string, unknown>): unknown[] | null {
+  return Array.isArray(fields.leads) ? fields.leads : null;
+}
+
+function leadProblems(fields: unknown): Record<string, string> {
+  const parsed = intakeLeadInput.safeParse(fields);
+  return parsed.success ? {} : fieldsOfZodError(parsed.error);
+}
+
+function batchProblems(fields: Record<string, unknown>, batch: unknown[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const key of Object.keys(fields)) if (key !== 'leads') problems[key] = 'unknown field';
+  if (batch.length === 0 || batch.length > MAX_INTAKE_BATCH) problems.leads = `send 1 to ${MAX_INTAKE_BATCH} leads`;
+  batch.slice(0, MAX_INTAKE_BATCH).forEach((lead, index) => {
+    for (const [field, message] of Object.entries(leadProblems(lead))) problems[`leads.${index}.${field}`] = message;
+  });
+  return problems;
+}
+
+function leadAnswer(lead: IntakeResult) {
+  return {
+    id: lead.id,
+    owner_id: lead.ownerId,
+    team_id: lead.teamId,
+    duplicate: { lead_id: lead.duplicates.leadId, contact_id: lead.duplicates.contactId, company_id: lead.duplicates.companyId },
+  };
 }
 
 /** A success either as JSON, or as a redirect for a visitor who posted a website form. */

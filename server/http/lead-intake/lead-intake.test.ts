@@ -108,6 +108,30 @@ describe.each(DRIVERS)('lead intake API on %s', (driver) => {
     expect((await counts(db)).leads).toBeGreaterThan(1);
   });
 
+  it('takes a batch of leads in one post, all or none, linking duplicates within the batch', async () => {
+    const batch = [
+      { name: 'Пакет 1', phone: '+7 913 000-00-01' },
+      { name: 'Пакет 2', email: 'batch@example.com' },
+      { name: 'Пакет 3', phone: '8 913 000 00 01' },
+    ];
+    const response = await handleLeadIntake(db, postJson({ leads: batch }, teamKey));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { leads: { id: number; owner_id: number | null; duplicate: { lead_id: number | null } }[] };
+    expect(body.leads).toHaveLength(3);
+    expect(body.leads.every((lead) => [f.managerA1.id, f.managerA2.id].includes(lead.owner_id!))).toBe(true);
+    expect(body.leads[2]!.duplicate.lead_id).toBe(body.leads[0]!.id);
+    const stored = await db.select({ id: leads.id, personName: leads.personName, duplicateOf: leads.duplicateOfLeadId }).from(leads).where(sql`${leads.id} in ${body.leads.map((lead) => lead.id)}`);
+    expect(stored.map((row) => row.personName).sort()).toEqual(['Пакет 1', 'Пакет 2', 'Пакет 3']);
+    expect(stored.find((row) => row.personName === 'Пакет 3')!.duplicateOf).toBe(body.leads[0]!.id);
+
+    // One bad lead refuses the whole batch, naming it.
+    const bad = await refused(postJson({ leads: [{ name: 'Хороший' }, { name: 123 }, { name: '<b>x</b>' }] }, teamKey), 400);
+    expect(bad.fields).toEqual({ 'leads.1.name': 'expected a string', 'leads.2.name': 'HTML is not allowed' });
+    expect((await refused(postJson({ leads: [{ name: 'Хороший' }, { phone: 'не телефон' }] }, teamKey), 400)).fields).toEqual({ 'leads.1.phone': 'not a valid phone number' });
+    expect((await refused(postJson({ leads: [] }, teamKey), 400)).fields).toEqual({ leads: 'send 1 to 100 leads' });
+    expect((await refused(postJson({ leads: [{ name: 'Хороший' }, { name: 'Чужой', source: 'no-such-source' }] }, teamKey), 400)).fields).toEqual({ 'leads.1.source': 'no such lead source' });
+  });
+
   it('refuses a missing, malformed, unknown or revoked key with 401 and a key without the scope with 403', async () => {
     expect((await refused(postJson({ name: 'Иван' }, null), 401)).message).toMatch(/Bearer/);
     expect((await refused(postJson({ name: 'Иван' }, 'not-a-key'), 401)).message).toBe('Unknown API key');

@@ -1,4 +1,5 @@
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@/server/services/api-keys/schemas';
+import { MAX_INTAKE_BATCH } from '@/server/services/leads/intake-lead';
 import { MAX_BODY_BYTES } from './read-body';
 
 const text = (maxLength: number, description: string, example?: string) => ({ type: ['string', 'null'], maxLength, description, ...(example ? { example } : {}) });
@@ -113,8 +114,9 @@ export function leadIntakeOpenApi(serverUrl: string) {
             required: true,
             content: {
               'application/json': {
-                schema: { $ref: '#/components/schemas/Lead' },
+                schema: { oneOf: [{ $ref: '#/components/schemas/Lead' }, { $ref: '#/components/schemas/LeadBatch' }] },
                 examples: {
+                  batch: { summary: 'A batch from an integration (all or none)', value: { leads: [{ name: 'Анна', phone: '+7 913 000-00-01', source: 'website' }, { company: 'ООО «Вектор»', email: 'info@vector.ru' }] } },
                   website: { summary: 'A website lead', value: { name: 'Иван Петров', phone: '+7 912 345-67-89', email: 'ivan@example.com', comment: 'Перезвоните после обеда', source: 'website', utm_source: 'yandex', utm_medium: 'cpc', utm_campaign: 'spring_sale' } },
                   untiedKey: { summary: 'With a key not tied to a team', value: { company: 'ООО «Ромашка»', phone: '8 (495) 123-45-67', team: 2 } },
                 },
@@ -132,7 +134,7 @@ export function leadIntakeOpenApi(serverUrl: string) {
               headers: { ...rateHeaders, 'Idempotent-Replayed': { description: '`true` when this is the stored answer of an earlier post.', schema: { type: 'string', enum: ['true'] } } },
               content: {
                 'application/json': {
-                  schema: { $ref: '#/components/schemas/LeadCreated' },
+                  schema: { oneOf: [{ $ref: '#/components/schemas/LeadCreated' }, { $ref: '#/components/schemas/LeadBatchCreated' }] },
                   example: { id: 18423, owner_id: 17, team_id: 1, duplicate: { lead_id: 18077, contact_id: null, company_id: 512 } },
                 },
               },
@@ -182,6 +184,18 @@ export function leadIntakeOpenApi(serverUrl: string) {
             api_key: { type: 'string', description: 'The API key, for forms that cannot send an Authorization header.' },
             redirect: { type: 'string', format: 'uri', description: 'An http(s) address to send the visitor to after a success (303).' },
           },
+        },
+        LeadBatch: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['leads'],
+          description: `Up to ${MAX_INTAKE_BATCH} leads in one post, stored all or none; errors are named by position (\`leads.3.phone\`). Leads of one batch with the same phone or e-mail are linked as duplicates.`,
+          properties: { leads: { type: 'array', minItems: 1, maxItems: MAX_INTAKE_BATCH, items: { $ref: '#/components/schemas/Lead' } } },
+        },
+        LeadBatchCreated: {
+          type: 'object',
+          required: ['leads'],
+          properties: { leads: { type: 'array', description: 'One answer per lead, in the order posted.', items: { $ref: '#/components/schemas/LeadCreated' } } },
         },
         LeadCreated: {
           type: 'object',

@@ -52,6 +52,6 @@ const SERVICE_STATUS: Record<ServiceError['code'], number> = { BAD_REQUEST: 400,
 /** A service's deliberate refusal: its 'field: message' BAD_REQUEST becomes a named field. */
 export function serviceErrorAnswer(error: ServiceError): { status: number; body: Record<string, unknown> } {
   if (error.code !== 'BAD_REQUEST') return { status: SERVICE_STATUS[error.code], body: { error: error.code.toLowerCase(), message: error.message } };
-  const named = /^([a-z_]+): (.+)$/s.exec(error.message);
+  const named = /^([a-z_][\w.]*): (.+)$/s.exec(error.message);
   return { status: 400, body: validationBody(named ? { [named[1]!]: named[2]! } : { body: error.message }) };
 }

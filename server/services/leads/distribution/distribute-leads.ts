@@ -7,6 +7,8 @@ import { planAssignments, type AssignmentPlan } from './plan-assignments';
 /** Advisory-lock namespace of lead distribution; the second key is the team id. */
 const DISTRIBUTION_LOCK = 71_001;
 const BATCH = 500;
+/** How long a run waits for more arriving leads before it starts. */
+const GATHER_MS = 5;
 
 /** The subject of the first task; stored text like every automation's (the product speaks Russian first). */
 export const FIRST_TASK_SUBJECT = 'Связаться с новым лидом';
@@ -16,10 +18,6 @@ export async function lockTeamRotation(tx: Database, teamId: number): Promise<vo
   await tx.execute(sql`select pg_advisory_xact_lock(${DISTRIBUTION_LOCK}, ${teamId})`);
 }
 
-async function tryLockTeamRotation(tx: Database, teamId: number): Promise<boolean> {
-  const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${DISTRIBUTION_LOCK}, ${teamId}) as locked`));
-  return row?.locked === true;
-}
 
 export async function teamVirtualTime(tx: Database, teamId: number): Promise<number> {
   const [row] = rowsOf<{ virtual_time: number }>(
@@ -46,61 +44,65 @@ export async function saveRotation(tx: Database, teamId: number, plan: Assignmen
 
 /**
  * Hands the team's waiting leads (arrived, no owner yet) to its managers at work, oldest first,
- * in one transaction under the team lock: each gets an owner, a response deadline, a first task
- * and a history entry. Batching is what keeps intake fast: one lock and one commit serve every
- * lead that arrived meanwhile. Leads nobody can take now (nobody at work, all capped) wait for
- * the next pass of the scheduler. Returns how many leads were assigned, or null when `wait` is
- * off and another connection holds the lock.
+ * in one transaction per batch under the team lock: each gets an owner, a response deadline, a
+ * first task and a history entry. Leads nobody can take now (nobody at work, all capped) wait for
+ * the next pass of the scheduler. Returns who got which lead (lead id → owner id).
  */
-export async function distributeTeamLeads(db: Database, teamId: number, now = new Date(), options: { wait?: boolean } = {}): Promise<number | null> {
-  const wait = options.wait ?? true;
+export async function distributeTeamLeads(db: Database, teamId: number, now = new Date()): Promise<Map<number, number>> {
+  const assigned = new Map<number, number>();
+  for (;;) {
+    const batch = await distributeBatch(db, teamId, now);
+    for (const { leadId, ownerId } of batch.assignments) assigned.set(leadId, ownerId);
+    if (!batch.more) return assigned;
+  }
+}
+
+async function distributeBatch(db: Database, teamId: number, now: Date) {
   return db.transaction(async (tx) => {
-    if (wait) await lockTeamRotation(tx, teamId);
-    else if (!(await tryLockTeamRotation(tx, teamId))) return null;
+    await lockTeamRotation(tx, teamId);
     const waiting = rowsOf<{ id: number }>(
       await tx.execute(sql`
         select id from leads where team_id = ${teamId} and owner_id is null and status = 'new'
         order by id limit ${BATCH}`),
     ).map((row) => row.id);
-    if (waiting.length === 0) return 0;
+    const none = { assignments: [] as { leadId: number; ownerId: number }[], more: false };
+    if (waiting.length === 0) return none;
     const candidates = await eligibleManagers(tx, teamId, now);
-    if (candidates.length === 0) return 0;
+    if (candidates.length === 0) return none;
     const plan = planAssignments(candidates, waiting.length, await teamVirtualTime(tx, teamId), now);
     const assignments = waiting.flatMap((leadId, index) => {
       const ownerId = plan.owners[index];
       return ownerId ? [{ leadId, ownerId }] : [];
     });
-    if (assignments.length === 0) return 0;
+    if (assignments.length === 0) return none;
     await assignLeads(tx, assignments, now, 'lead.assign');
     await saveRotation(tx, teamId, plan, now);
-    return assignments.length;
+    // A full batch with everyone placed: more may be waiting behind it.
+    return { assignments, more: waiting.length === BATCH && assignments.length === BATCH };
   });
 }
 
 /**
- * Sees a just-stored lead through distribution without making concurrent posts queue behind one
- * lock: whoever gets the lock hands out every waiting lead in one batch; the others only watch
- * for their own lead to get its owner (or take the lock once it is free). Returns the owner, or
- * null when nobody can take the lead now (it waits for the scheduler).
+ * Sees just-stored leads through distribution. Posts arriving together share one run per team
+ * and process: a run already going may have missed the new leads, so they join the next run,
+ * which every post arriving meanwhile shares too. That keeps intake at one distribution
+ * transaction per burst, not per lead. Returns each lead's owner; a lead missing from the map
+ * could not be placed now (nobody at work, all capped) and waits for the scheduler.
  */
-export async function distributeArrivedLead(db: Database, teamId: number, leadId: number, now = new Date()): Promise<number | null> {
-  const deadline = Date.now() + 2_000;
-  for (let attempt = 0; ; attempt += 1) {
-    const owner = await ownerOf(db, leadId);
-    if (owner !== null) return owner;
-    if ((await distributeTeamLeads(db, teamId, now, { wait: false })) !== null) return ownerOf(db, leadId);
-    // Under extreme load stop polling and queue for the lock: the answer is then certain.
-    if (Date.now() > deadline) {
-      await distributeTeamLeads(db, teamId, now);
-      return ownerOf(db, leadId);
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)));
+export async function distributeArrivedLeads(db: Database, leads: { leadId: number; teamId: number }[], now = new Date()): Promise<Map<number, number>> {
+  const owners = new Map<number, number>();
+  const teamIds = [...new Set(leads.map((lead) => lead.teamId))];
+  const runs = await Promise.all(teamIds.map((teamId) => coalescedRun(db, teamId, () => distributeTeamLeads(db, teamId, now))));
+  for (const run of runs) for (const [leadId, ownerId] of run) owners.set(leadId, ownerId);
+  // Not in this process's run: another server's run may have placed it.
+  const missing = leads.filter((lead) => !owners.has(lead.leadId)).map((lead) => lead.leadId);
+  if (missing.length > 0) {
+    const placed = rowsOf<{ id: number; owner_id: number }>(
+      await db.execute(sql`select id, owner_id from leads where id in ${missing} and owner_id is not null`),
+    );
+    for (const row of placed) owners.set(row.id, row.owner_id);
   }
-}
-
-async function ownerOf(db: Database, leadId: number): Promise<number | null> {
-  const [lead] = rowsOf<{ owner_id: number | null }>(await db.execute(sql`select owner_id from leads where id = ${leadId}`));
-  return lead?.owner_id ?? null;
+  return owners;
 }
 
 /**
@@ -144,4 +146,35 @@ export async function teamsWithWaitingLeads(db: Database): Promise<number[]> {
   return rowsOf<{ team_id: number }>(
     await db.execute(sql`select distinct team_id from leads where owner_id is null and status = 'new' and team_id is not null`),
   ).map((row) => row.team_id);
+}
+
+interface TeamRuns {
+  current: Promise<Map<number, number>> | null;
+  next: Promise<Map<number, number>> | null;
+}
+const runsByDatabase = new WeakMap<Database, Map<number, TeamRuns>>();
+
+function coalescedRun(db: Database, teamId: number, run: () => Promise<Map<number, number>>): Promise<Map<number, number>> {
+  let teams = runsByDatabase.get(db);
+  if (!teams) runsByDatabase.set(db, (teams = new Map()));
+  let runs = teams.get(teamId);
+  if (!runs) teams.set(teamId, (runs = { current: null, next: null }));
+  const state = runs;
+  if (state.next) return state.next;
+  const start = () => {
+    state.next = null;
+    // A short gathering pause lets a burst of posts share one run (one lock, one commit).
+    const current = pause(GATHER_MS).then(run).finally(() => {
+      if (state.current === current) state.current = null;
+    });
+    state.current = current;
+    return current;
+  };
+  if (!state.current) return start();
+  state.next = state.current.then(start, start);
+  return state.next;
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -15,7 +15,7 @@ export interface LeadDutiesReport {
  */
 export async function runLeadDuties(db: Database, now = new Date()): Promise<LeadDutiesReport> {
   let distributed = 0;
-  for (const teamId of await teamsWithWaitingLeads(db)) distributed += (await distributeTeamLeads(db, teamId, now)) ?? 0;
+  for (const teamId of await teamsWithWaitingLeads(db)) distributed += (await distributeTeamLeads(db, teamId, now)).size;
   const slaBreaches = await enforceResponseSla(db, now);
   await pruneIntakeRecords(db, now);
   return { distributed, slaBreaches };

@@ -61,12 +61,24 @@ export async function intakeLeads(db: Database, origin: IntakeOrigin, rawInputs:
                                                     utm_source, utm_medium, utm_campaign, utm_content, utm_term, history)),
       acceptable as (
         select not exists (select 1 from incoming where not team_ok or (source_code is not null and source_id is null)) as ok),
+      -- The batch's phones and e-mails are looked up once per table, then matched per lead.
+      batch_keys as (
+        select array_agg(phone_n) filter (where phone_n is not null) as phones, array_agg(email) filter (where email is not null) as emails
+        from incoming),
+      lead_hits as (
+        select l.id, l.created_at, l.phone_normalized, l.email_normalized from leads l, batch_keys k
+        where (l.phone_normalized = any(k.phones) or l.email_normalized = any(k.emails)) and l.status in ('new', 'in_progress')),
+      contact_hits as (
+        select c.id, c.phones_normalized, c.emails_normalized from contacts c, batch_keys k
+        where c.phones_normalized && k.phones or c.emails_normalized && k.emails),
+      company_hits as (
+        select c.id, c.phones_normalized, c.emails_normalized from companies c, batch_keys k
+        where c.phones_normalized && k.phones or c.emails_normalized && k.emails),
       matched as (
         select i.*,
-          (select l.id from leads l where (l.phone_normalized = i.phone_n or l.email_normalized = i.email) and l.status in ('new', 'in_progress')
-           order by l.created_at, l.id limit 1) as dup_lead,
-          (select c.id from contacts c where c.phones_normalized @> array[i.phone_n] or c.emails_normalized @> array[i.email] order by c.id limit 1) as dup_contact,
-          (select c.id from companies c where c.phones_normalized @> array[i.phone_n] or c.emails_normalized @> array[i.email] order by c.id limit 1) as dup_company
+          (select (array_agg(h.id order by h.created_at, h.id))[1] from lead_hits h where h.phone_normalized = i.phone_n or h.email_normalized = i.email) as dup_lead,
+          (select min(h.id) from contact_hits h where h.phones_normalized @> array[i.phone_n] or h.emails_normalized @> array[i.email]) as dup_contact,
+          (select min(h.id) from company_hits h where h.phones_normalized @> array[i.phone_n] or h.emails_normalized @> array[i.email]) as dup_company
         from incoming i where (select ok from acceptable)),
       inserted as (
         insert into leads (id, title, person_name, phone, email, phone_normalized, email_normalized, company_name, comment, source_id,

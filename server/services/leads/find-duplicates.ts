@@ -16,8 +16,7 @@ export interface DuplicateKeys {
  * Who this phone / e-mail already belongs to, as three scalar subqueries: the earliest open lead,
  * and a contact and a company on record. Matching is on the normalised forms (E.164, lower case),
  * so "8 (912) …" and "+7 912 …" are the same number. Organisation-wide on purpose: a duplicate in
- * a colleague's records is still a duplicate. Subqueries, so intake can use them inside its one
- * INSERT statement.
+ * a colleague's records is still a duplicate.
  */
 export function duplicateLookups(keys: DuplicateKeys): { lead: SQL; contact: SQL; company: SQL } {
   const onLead = sql.join(
@@ -32,9 +31,11 @@ export function duplicateLookups(keys: DuplicateKeys): { lead: SQL; contact: SQL
     sql` or `,
   );
   return {
-    lead: sql`(select id from leads where (${onLead}) and status in ('new', 'in_progress') order by created_at, id limit 1)`,
-    contact: sql`(select id from contacts where ${onClient} order by id limit 1)`,
-    company: sql`(select id from companies where ${onClient} order by id limit 1)`,
+    // Aggregates rather than ORDER BY … LIMIT 1: the planner would walk the whole primary key
+    // (or created_at) index in order instead of using the phone / e-mail indexes.
+    lead: sql`(select (array_agg(id order by created_at, id))[1] from leads where (${onLead}) and status in ('new', 'in_progress'))`,
+    contact: sql`(select (array_agg(id order by id))[1] from contacts where ${onClient})`,
+    company: sql`(select (array_agg(id order by id))[1] from companies where ${onClient})`,
   };
 }
 

@@ -65,13 +65,13 @@ export async function intakeLeads(db: Database, origin: IntakeOrigin, rawInputs:
       batch_keys as (
         select array_agg(phone_n) filter (where phone_n is not null) as phones, array_agg(email) filter (where email is not null) as emails
         from incoming),
-      lead_hits as (
+      lead_hits as materialized (
         select l.id, l.created_at, l.phone_normalized, l.email_normalized from leads l, batch_keys k
         where (l.phone_normalized = any(k.phones) or l.email_normalized = any(k.emails)) and l.status in ('new', 'in_progress')),
-      contact_hits as (
+      contact_hits as materialized (
         select c.id, c.phones_normalized, c.emails_normalized from contacts c, batch_keys k
         where c.phones_normalized && k.phones or c.emails_normalized && k.emails),
-      company_hits as (
+      company_hits as materialized (
         select c.id, c.phones_normalized, c.emails_normalized from companies c, batch_keys k
         where c.phones_normalized && k.phones or c.emails_normalized && k.emails),
       matched as (

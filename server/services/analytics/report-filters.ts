@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { PERIOD_PRESETS } from '@/lib/analytics/report-filters-url';
 import { addDays, addMonths, differenceInCalendarDays, formatISO, parseISO, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
 
-export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'quarter', 'year', 'custom'] as const;
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+export { PERIOD_PRESETS, type PeriodPreset } from '@/lib/analytics/report-filters-url';
 
 const id = z.number().int().positive();
 

@@ -9,8 +9,10 @@ import {
   listTeams,
   listVisibleOwners,
 } from '@/server/services/reference/list-reference';
+import { getOrganisationBasics } from '@/server/services/reference/organisation-settings';
 
 export const referenceRouter = router({
+  organisation: authedProcedure.query(({ ctx }) => callService(() => getOrganisationBasics(ctx.service))),
   pipelines: authedProcedure.query(({ ctx }) => callService(() => listPipelines(ctx.service))),
   lossReasons: authedProcedure.query(({ ctx }) => callService(() => listLossReasons(ctx.service))),
   junkReasons: authedProcedure.query(({ ctx }) => callService(() => listJunkReasons(ctx.service))),

@@ -11,6 +11,7 @@ import { mergesRouter } from '@/server/routers/merges';
 import { distributionRouter } from '@/server/routers/distribution';
 import { leadSourcesRouter } from '@/server/routers/lead-sources';
 import { apiKeysRouter } from '@/server/routers/api-keys';
+import { analyticsRouter } from '@/server/routers/analytics';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   leads: leadsRouter,
   merges: mergesRouter,
   distribution: distributionRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,99 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Database } from '@/db/client';
+import type { DateRange } from './report-filters';
+import { orgDayStart } from './report-scope';
+
+/** One funnel cell: deals of a period (and owner, null = everyone) that reached a stage. */
+export interface StageCountRow {
+  current: boolean;
+  owner_id: number | null;
+  /** null: the "created" row (every deal of the cohort). */
+  stage_id: number | null;
+  deals: number;
+  amount: string;
+  lost_here: number;
+  lost_here_amount: string;
+}
+
+/**
+ * Funnel counts of the current and the previous period in one pass over the cohort: the deals are
+ * first folded into (period, owner, status, furthest stage) buckets, a few thousand rows even for
+ * a million deals, and only those buckets meet the stages. A deal reached an open stage when its
+ * stored furthest stage is at or past it (skipped stages count as passed) or when it is won (a won
+ * deal passed every open stage); lost deals count for the stages they reached.
+ */
+export async function stageCounts(db: Database, input: { pipelineId: number; where: SQL; period: DateRange; previous: DateRange }): Promise<StageCountRow[]> {
+  const rows = rowsOf<StageCountRow>(
+    await db.execute(sql`
+      with buckets as materialized (
+        select deals.created_at >= ${orgDayStart(input.period.from)} as current, deals.owner_id, deals.status,
+               deals.furthest_stage_order as furthest, count(*)::int as n, sum(deals.amount) as amount
+        from deals
+        where deals.created_at >= ${orgDayStart(input.previous.from)} and deals.created_at < ${orgDayStart(input.period.to)}
+          and ${input.where}
+        group by 1, 2, 3, 4
+      ),
+      steps as (
+        select id, sort_order, kind from stages where pipeline_id = ${input.pipelineId} and (kind <> 'open' or not is_archived)
+        union all select null, null, 'created'
+      ),
+      cells as (
+        select b.current, b.owner_id, s.id as stage_id, b.n, b.amount,
+               case s.kind when 'created' then true
+                           when 'open' then b.status = 'won' or b.furthest >= s.sort_order
+                           else b.status = s.kind end as reached,
+               s.kind = 'open' and b.status = 'lost' and b.furthest = s.sort_order as lost_here
+        from buckets b cross join steps s
+      )
+      select current, owner_id, stage_id,
+             coalesce(sum(n) filter (where reached), 0)::int as deals,
+             coalesce(sum(amount) filter (where reached), 0)::numeric(16, 2)::text as amount,
+             coalesce(sum(n) filter (where lost_here), 0)::int as lost_here,
+             coalesce(sum(amount) filter (where lost_here), 0)::numeric(16, 2)::text as lost_here_amount
+      from cells
+      group by grouping sets ((current, stage_id), (current, owner_id, stage_id))`),
+  );
+  // postgres-js and PGlite agree on int and text; grouping sets give null owner for the totals.
+  return rows.map((r) => ({ ...r, owner_id: r.owner_id === null ? null : Number(r.owner_id), stage_id: r.stage_id === null ? null : Number(r.stage_id) }));
+}
+
+export interface StageTimeRow {
+  owner_id: number | null;
+  stage_id: number;
+  stays: number;
+  avg_days: number | null;
+  median_days: number | null;
+}
+
+/**
+ * Time in each stage for the current cohort: a stay runs from a history row (entering the stage)
+ * to the deal's next history row (leaving it); the stay still going on has no end and is left out,
+ * and a skipped stage has no stay at all. Reopened deals may stay in a stage twice: both count.
+ */
+export async function stageTimes(db: Database, input: { where: SQL; period: DateRange }): Promise<StageTimeRow[]> {
+  const rows = rowsOf<StageTimeRow>(
+    await db.execute(sql`
+      with cohort as (
+        select deals.id, deals.owner_id from deals
+        where deals.created_at >= ${orgDayStart(input.period.from)} and deals.created_at < ${orgDayStart(input.period.to)}
+          and ${input.where}
+      ),
+      stays as (
+        select c.owner_id, h.to_stage_id as stage_id,
+               extract(epoch from lead(h.changed_at) over (partition by h.deal_id order by h.changed_at, h.id) - h.changed_at) / 86400 as days
+        from cohort c join deal_stage_history h on h.deal_id = c.id
+      )
+      select owner_id, stage_id, count(*)::int as stays,
+             avg(days)::float8 as avg_days,
+             percentile_cont(0.5) within group (order by days)::float8 as median_days
+      from stays where days is not null
+      group by grouping sets ((stage_id), (owner_id, stage_id))`),
+  );
+  return rows.map((r) => ({
+    owner_id: r.owner_id === null ? null : Number(r.owner_id),
+    stage_id: Number(r.stage_id),
+    stays: Number(r.stays),
+    avg_days: r.avg_days === null ? null : Number(r.avg_days),
+    median_days: r.median_days === null ? null : Number(r.median_days),
+  }));
+}

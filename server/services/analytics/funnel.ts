@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db/client';
+import type { ServiceContext } from '../context';
+import { organisationDay } from '../today/org-day';
+import { stageCounts, stageTimes, type StageCountRow, type StageTimeRow } from './funnel-queries';
+import { reportFilters, resolvePeriod, type ReportFiltersInput, type ReportPeriod } from './report-filters';
+import { dealFilterCondition, reportPipeline, type ReportStage } from './report-pipeline';
+import { reportOwnerCondition } from './report-scope';
+
+export interface FunnelStep {
+  stageId: number;
+  /** Deals of the cohort that reached this stage or a later one. */
+  deals: number;
+  amount: string;
+  /** deals at the next step / deals here; null on the last step (won), 0 when nothing reached this one. */
+  stepConversion: number | null;
+  /** deals here / deals at the first step (0 when the cohort is empty). */
+  fromFirst: number;
+  /** Lost deals whose furthest stage was this one (open stages only). */
+  lostHere: number;
+  lostHereAmount: string;
+  /** Completed stays in this stage (entered → left), in days; null when there were none. */
+  stays: number;
+  avgDays: number | null;
+  medianDays: number | null;
+}
+
+export interface FunnelSeries {
+  created: number;
+  createdAmount: string;
+  steps: FunnelStep[];
+  lost: { deals: number; amount: string };
+}
+
+export interface DealFunnel {
+  period: ReportPeriod;
+  pipeline: { id: number; name: string };
+  /** The funnel's steps: open stages in order, then won. */
+  stages: Pick<ReportStage, 'id' | 'name' | 'kind' | 'sortOrder'>[];
+  lostStage: Pick<ReportStage, 'id' | 'name'> | null;
+  total: FunnelSeries;
+  /** The same funnel per owner (side by side), for owners with deals in the cohort, by name. */
+  managers: (FunnelSeries & { ownerId: number; name: string })[];
+  /** The period before, for comparison (no stage times). */
+  previous: FunnelSeries;
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+/**
+ * The deal funnel (cohort) of DESIGN.md §5: deals created in the period, how far they got through
+ * one pipeline, with conversions, amounts, time in stage, per manager and against the previous
+ * period. All counting is SQL over indexed deal columns; Node only arranges the aggregates.
+ */
+export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersInput, options: { now?: Date } = {}): Promise<DealFunnel> {
+  const filters = reportFilters.parse(rawFilters);
+  const owners = reportOwnerCondition(ctx.actor, filters, sql`deals.owner_id`);
+  return ctx.db.transaction(async (tx) => {
+    // Big plain aggregates: JIT compilation costs more than it saves here (DESIGN.md §7).
+    await tx.execute(sql`set local jit = off`);
+    const day = await organisationDay(tx, options.now ?? new Date());
+    const period = resolvePeriod(filters, day.localDate);
+    const pipeline = await reportPipeline(tx, filters.pipelineId);
+    const where = sql`${dealFilterCondition(pipeline.id, filters.sourceId)} and ${owners}`;
+    const counts = await stageCounts(tx, { pipelineId: pipeline.id, where, period, previous: period.previous });
+    const times = await stageTimes(tx, { where, period });
+    const steps = pipeline.stages.filter((s) => s.kind !== 'lost');
+    const lostStage = pipeline.stages.find((s) => s.kind === 'lost') ?? null;
+
+    const series = (current: boolean, ownerId: number | null) =>
+      buildSeries(
+        steps,
+        lostStage?.id ?? null,
+        counts.filter((r) => r.current === current && r.owner_id === ownerId),
+        current ? times.filter((t) => t.owner_id === ownerId) : [],
+      );
+    const ownerIds = [...new Set(counts.filter((r) => r.current && r.owner_id !== null).map((r) => r.owner_id!))];
+    const names = await ownerNames(tx, ownerIds);
+    const managers = ownerIds
+      .map((ownerId) => ({ ownerId, name: names.get(ownerId) ?? '', ...series(true, ownerId) }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.ownerId - b.ownerId);
+
+    return {
+      period,
+      pipeline: { id: pipeline.id, name: pipeline.name },
+      stages: steps.map(({ id, name, kind, sortOrder }) => ({ id, name, kind, sortOrder })),
+      lostStage: lostStage && { id: lostStage.id, name: lostStage.name },
+      total: series(true, null),
+      managers,
+      previous: series(false, null),
+    };
+  });
+}
+
+function buildSeries(steps: ReportStage[], lostStageId: number | null, counts: StageCountRow[], times: StageTimeRow[]): FunnelSeries {
+  const cell = (stageId: number | null) => counts.find((r) => r.stage_id === stageId);
+  const reached = steps.map((s) => cell(s.id));
+  const first = reached[0]?.deals ?? 0;
+  const created = cell(null);
+  const lost = lostStageId === null ? undefined : cell(lostStageId);
+  return {
+    created: created?.deals ?? 0,
+    createdAmount: created?.amount ?? '0.00',
+    steps: steps.map((stage, i) => {
+      const here = reached[i]?.deals ?? 0;
+      const time = times.find((t) => t.stage_id === stage.id);
+      return {
+        stageId: stage.id,
+        deals: here,
+        amount: reached[i]?.amount ?? '0.00',
+        stepConversion: i === steps.length - 1 ? null : ratio(reached[i + 1]?.deals ?? 0, here),
+        fromFirst: ratio(here, first),
+        lostHere: reached[i]?.lost_here ?? 0,
+        lostHereAmount: reached[i]?.lost_here_amount ?? '0.00',
+        stays: time?.stays ?? 0,
+        avgDays: time?.avg_days ?? null,
+        medianDays: time?.median_days ?? null,
+      };
+    }),
+    lost: { deals: lost?.deals ?? 0, amount: lost?.amount ?? '0.00' },
+  };
+}
+
+async function ownerNames(db: ServiceContext['db'], ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = rowsOf<{ id: number; name: string }>(
+    await db.execute(sql`select id, name from users where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.name]));
+}

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '@/db/client';
+import { ServiceError } from '../errors';
+
+export interface ReportStage {
+  id: number;
+  name: string;
+  sortOrder: number;
+  kind: 'open' | 'won' | 'lost';
+  probability: number;
+}
+
+export interface ReportPipeline {
+  id: number;
+  name: string;
+  /** Open stages in order (archived ones left out), then won, then lost. */
+  stages: ReportStage[];
+}
+
+/**
+ * The one pipeline a funnel or snapshot is about: the asked one (archived allowed: its history
+ * still matters), else the first non-archived pipeline by sort order, then id.
+ */
+export async function reportPipeline(db: Database, pipelineId: number | undefined): Promise<ReportPipeline> {
+  const [pipeline] = rowsOf<{ id: number; name: string }>(
+    await db.execute(
+      pipelineId !== undefined
+        ? sql`select id, name from pipelines where id = ${pipelineId}`
+        : sql`select id, name from pipelines where not is_archived order by sort_order, id limit 1`,
+    ),
+  );
+  if (!pipeline) throw new ServiceError(pipelineId !== undefined ? 'NOT_FOUND' : 'BAD_REQUEST', pipelineId !== undefined ? 'pipelineId: no such pipeline' : 'There is no active pipeline');
+  const stages = rowsOf<{ id: number; name: string; sort_order: number; kind: ReportStage['kind']; probability: number }>(
+    await db.execute(sql`
+      select id, name, sort_order, kind, probability from stages
+      where pipeline_id = ${pipeline.id} and (kind <> 'open' or not is_archived)
+      order by case kind when 'open' then 0 when 'won' then 1 else 2 end, sort_order, id`),
+  );
+  return {
+    id: Number(pipeline.id),
+    name: pipeline.name,
+    stages: stages.map((s) => ({ id: Number(s.id), name: s.name, sortOrder: Number(s.sort_order), kind: s.kind, probability: Number(s.probability) })),
+  };
+}
+
+/** The deal filters every analytics query on deals shares besides the owner scope: pipeline and source. */
+export function dealFilterCondition(pipelineId: number, sourceId: number | undefined) {
+  return sourceId === undefined ? sql`deals.pipeline_id = ${pipelineId}` : sql`deals.pipeline_id = ${pipelineId} and deals.source_id = ${sourceId}`;
+}

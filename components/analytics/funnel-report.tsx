@@ -36,7 +36,7 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
           <Compare current={won?.deals ?? 0} previous={data.previous.steps.at(-1)?.deals ?? 0} format={String} />
         </Figure>
         <Figure label={t('lost')} value={String(data.total.lost.deals)}>
-          <Compare current={data.total.lost.deals} previous={data.previous.lost.deals} format={String} />
+          <Compare current={data.total.lost.deals} previous={data.previous.lost.deals} format={String} better="lower" />
         </Figure>
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-3">

@@ -14,7 +14,7 @@ const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm
  * source. It writes the filters into the address, so the server renders the report for them and
  * the link can be forwarded as it is.
  */
-export function ReportFilterBar({ filters, showTeam, showPipeline = true }: { filters: ReportFilterValues; showTeam: boolean; showPipeline?: boolean }) {
+export function ReportFilterBar({ filters, showTeam, showPipeline = true, showPeriod = true }: { filters: ReportFilterValues; showTeam: boolean; showPipeline?: boolean; showPeriod?: boolean }) {
   const t = useTranslations('analytics.filters');
   const locale = useLocale();
   const trpc = useTRPC();
@@ -40,13 +40,15 @@ export function ReportFilterBar({ filters, showTeam, showPipeline = true }: { fi
 
   return (
     <form className="mb-4 flex flex-wrap items-end gap-2 print:hidden" aria-label={t('label')} aria-busy={pending} onSubmit={(event) => event.preventDefault()}>
-      <label className="flex flex-col text-xs text-slate-600">
-        {t('period')}
-        <select className={control} value={filters.period} onChange={(e) => apply({ period: e.target.value as PeriodPreset })}>
-          {PERIOD_PRESETS.map((preset) => <option key={preset} value={preset}>{t(`presets.${preset}`)}</option>)}
-        </select>
-      </label>
-      {filters.period === 'custom' && (
+      {showPeriod && (
+        <label className="flex flex-col text-xs text-slate-600">
+          {t('period')}
+          <select className={control} value={filters.period} onChange={(e) => apply({ period: e.target.value as PeriodPreset })}>
+            {PERIOD_PRESETS.map((preset) => <option key={preset} value={preset}>{t(`presets.${preset}`)}</option>)}
+          </select>
+        </label>
+      )}
+      {showPeriod && filters.period === 'custom' && (
         <>
           <label className="flex flex-col text-xs text-slate-600">
             {t('from')}

@@ -7,11 +7,12 @@ import { ReportFilterBar } from './report-filter-bar';
 import { ReportNav } from './report-nav';
 
 /** The frame every report page shares: title, report tabs, the filter bar, then the report. */
-export async function ReportPage({ report, filters, showTeam, showPipeline, children }: {
+export async function ReportPage({ report, filters, showTeam, showPipeline, showPeriod, children }: {
   report: ReportKey;
   filters: ReportFilterValues;
   showTeam: boolean;
   showPipeline?: boolean;
+  showPeriod?: boolean;
   children: React.ReactNode;
 }) {
   const t = await getTranslations(`analytics.reports.${report}`);
@@ -20,7 +21,7 @@ export async function ReportPage({ report, filters, showTeam, showPipeline, chil
       <PageHeader title={t('title')} description={t('text')} />
       <ReportNav />
       <HydrateClient>
-        <ReportFilterBar filters={filters} showTeam={showTeam} showPipeline={showPipeline} />
+        <ReportFilterBar filters={filters} showTeam={showTeam} showPipeline={showPipeline} showPeriod={showPeriod} />
         {children}
       </HydrateClient>
     </>

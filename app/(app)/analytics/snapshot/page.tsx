@@ -19,7 +19,7 @@ export default async function SnapshotPage({ searchParams }: { searchParams: Pro
     queryClient.prefetchQuery(trpc.analytics.snapshot.queryOptions(filters)),
   ]);
   return (
-    <ReportPage report="snapshot" filters={filters} showTeam={user.role !== 'head'}>
+    <ReportPage report="snapshot" filters={filters} showTeam={user.role !== 'head'} showPeriod={false}>
       <SnapshotReport filters={filters} currency={organisation.currency} />
     </ReportPage>
   );

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
 import { Compare } from './compare';
 import { ReportChart } from './report-chart';
+import { Figure } from './report-kit';
 
 const cell = 'px-3 py-2 text-right tabular-nums';
 
@@ -109,15 +110,5 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
         </>
       )}
     </section>
-  );
-}
-
-function Figure({ label, value, children }: { label: string; value: string; children: React.ReactNode }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-3">
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="text-2xl font-semibold tabular-nums">{value}</div>
-      {children}
-    </div>
   );
 }

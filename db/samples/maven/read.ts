@@ -10,12 +10,19 @@
  *   or edited copy fails loudly instead of loading half-right figures.
  */
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
 
-/** Where `npm run db:load-sample maven` looks by default: ../shared/datasets/… next to the repository. */
-export const DEFAULT_MAVEN_DIR = path.resolve(process.cwd(), '..', 'shared', 'datasets', 'maven_crm_sales_opportunities');
+/**
+ * Where `npm run db:load-sample maven` looks by default: ../shared/datasets/… next to the
+ * repository when it is there, else the byte-for-byte copy kept in the repository (public domain,
+ * provenance in data/README.md), so a clean clone anywhere can load the sample and run its tests.
+ */
+const SHARED_MAVEN_DIR = path.resolve(process.cwd(), '..', 'shared', 'datasets', 'maven_crm_sales_opportunities');
+const BUNDLED_MAVEN_DIR = path.resolve(import.meta.dirname, 'data');
+export const DEFAULT_MAVEN_DIR = existsSync(path.join(SHARED_MAVEN_DIR, 'sales_pipeline.csv')) ? SHARED_MAVEN_DIR : BUNDLED_MAVEN_DIR;
 
 export const MAVEN_STAGES = ['Prospecting', 'Engaging', 'Won', 'Lost'] as const;
 export type MavenStage = (typeof MAVEN_STAGES)[number];

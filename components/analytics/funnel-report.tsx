@@ -1,15 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
-import { formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
 import { Compare } from './compare';
 import { ReportChart } from './report-chart';
-import { Figure } from './report-kit';
+import { Figure, numberCell as cell, ReportTable, useReportFormats } from './report-kit';
 
-const cell = 'px-3 py-2 text-right tabular-nums';
 
 /**
  * The deal funnel (cohort): how far the deals created in the period got, stage by stage, with
@@ -18,13 +16,11 @@ const cell = 'px-3 py-2 text-right tabular-nums';
  */
 export function FunnelReport({ filters, currency }: { filters: ReportFilterValues; currency: string }) {
   const t = useTranslations('analytics.funnel');
-  const locale = useLocale();
   const trpc = useTRPC();
+  const f = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.funnel.queryOptions(filters));
   if (!data) return null;
-  const money = (value: string | number) => formatMoney(value, currency, locale);
-  const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value));
-  const days = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value));
+  const { money, percent, days, count } = f;
   const stageName = new Map(data.stages.map((stage) => [stage.id, stage.name]));
   const won = data.total.steps.at(-1);
   return (
@@ -45,39 +41,37 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
           rows={data.total.steps.map((step) => ({ name: stageName.get(step.stageId) ?? '', deals: step.deals, lost: step.lostHere }))}
           categoryKey="name"
           series={[{ key: 'deals', label: t('reached'), color: '#2563eb' }, { key: 'lost', label: t('lostHere'), color: '#e11d48' }]}
-          format={(value) => new Intl.NumberFormat(locale).format(value)}
+          format={count}
         />
       </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full min-w-[760px] text-sm" data-testid="report-table">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">{t('stage')}</th>
-              <th scope="col" className={cell}>{t('reached')}</th>
-              <th scope="col" className={cell}>{t('amount')}</th>
-              <th scope="col" className={cell}>{t('stepConversion')}</th>
-              <th scope="col" className={cell}>{t('fromFirst')}</th>
-              <th scope="col" className={cell}>{t('lostHere')}</th>
-              <th scope="col" className={cell}>{t('avgDays')}</th>
-              <th scope="col" className={cell}>{t('medianDays')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {data.total.steps.map((step) => (
-              <tr key={step.stageId}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{stageName.get(step.stageId)}</th>
-                <td className={cell}>{step.deals}</td>
-                <td className={cell}>{money(step.amount)}</td>
-                <td className={cell}>{percent(step.stepConversion)}</td>
-                <td className={cell}>{percent(step.fromFirst)}</td>
-                <td className={cell}>{step.lostHere}</td>
-                <td className={cell}>{days(step.avgDays)}</td>
-                <td className={cell}>{days(step.medianDays)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        minWidth={760}
+        head={
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">{t('stage')}</th>
+            <th scope="col" className={cell}>{t('reached')}</th>
+            <th scope="col" className={cell}>{t('amount')}</th>
+            <th scope="col" className={cell}>{t('stepConversion')}</th>
+            <th scope="col" className={cell}>{t('fromFirst')}</th>
+            <th scope="col" className={cell}>{t('lostHere')}</th>
+            <th scope="col" className={cell}>{t('avgDays')}</th>
+            <th scope="col" className={cell}>{t('medianDays')}</th>
+          </tr>
+        }
+      >
+        {data.total.steps.map((step) => (
+          <tr key={step.stageId}>
+            <th scope="row" className="px-3 py-2 text-left font-medium">{stageName.get(step.stageId)}</th>
+            <td className={cell}>{step.deals}</td>
+            <td className={cell}>{money(step.amount)}</td>
+            <td className={cell}>{percent(step.stepConversion)}</td>
+            <td className={cell}>{percent(step.fromFirst)}</td>
+            <td className={cell}>{step.lostHere}</td>
+            <td className={cell}>{days(step.avgDays)}</td>
+            <td className={cell}>{days(step.medianDays)}</td>
+          </tr>
+        ))}
+      </ReportTable>
       {data.managers.length > 0 && (
         <>
           <h2 className="text-lg font-semibold">{t('byManager')}</h2>

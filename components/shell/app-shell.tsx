@@ -16,7 +16,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const userMenu = <UserMenu name={user.name} roleLabel={t(`roles.${user.role}`)} />;
   return (
     <div className="min-h-dvh lg:flex">
-      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white lg:block">
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white lg:block print:hidden!">
         <div className="sticky top-0 flex h-dvh flex-col p-4">
           <div className="mb-6 px-2">
             <Logo />
@@ -27,14 +27,14 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </div>
       </aside>
       <div className="min-w-0 flex-1">
-        <header className="relative flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
+        <header className="relative flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 print:hidden">
           <div className="lg:hidden">
             <Logo />
           </div>
           <div className="hidden lg:ml-auto lg:block">{userMenu}</div>
           <MobileMenu items={items} footer={userMenu} />
         </header>
-        <main className="mx-auto w-full max-w-7xl px-4 py-5 lg:px-8">{children}</main>
+        <main className="mx-auto w-full max-w-7xl px-4 py-5 lg:px-8 print:max-w-none print:p-0!">{children}</main>
       </div>
     </div>
   );

@@ -1,0 +1,232 @@
+import type { Locale } from '@/db/schema/enums';
+import type { ConversionFigures, ConversionReport } from '../analytics/conversion';
+import type { DealFunnel } from '../analytics/funnel';
+import type { LossReasonsReport } from '../analytics/loss-reasons';
+import type { PipelineSnapshot } from '../analytics/pipeline-snapshot';
+import type { SourcesReport } from '../analytics/sources-report';
+import type { Cell } from './spreadsheet';
+
+/** One table of a report export: a header row and typed rows. */
+export interface ReportTable {
+  sheetName: string;
+  header: string[];
+  rows: Cell[][];
+  /** Column indexes (0-based) shown as money, percentage or date in XLSX. */
+  moneyColumns?: number[];
+  percentColumns?: number[];
+  dateColumns?: number[];
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export type ReportResult =
+  | { report: 'funnel'; data: DealFunnel }
+  | { report: 'snapshot'; data: PipelineSnapshot }
+  | { report: 'conversion'; data: ConversionReport }
+  | { report: 'sources'; data: SourcesReport }
+  | { report: 'losses'; data: LossReasonsReport };
+
+const money = (value: string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+const indexes = (header: readonly string[], keys: readonly string[]) => keys.map((key) => header.indexOf(key)).filter((i) => i >= 0);
+
+/** A table from column keys: `t(key)` labels, typed cells, formats by key. */
+function table(sheetName: string, columns: { key: string; label: string; kind?: 'money' | 'percent' | 'date' }[], rows: Cell[][]): ReportTable {
+  const keys = columns.map((c) => c.key);
+  return {
+    sheetName,
+    header: columns.map((c) => c.label),
+    rows,
+    moneyColumns: indexes(keys, columns.filter((c) => c.kind === 'money').map((c) => c.key)),
+    percentColumns: indexes(keys, columns.filter((c) => c.kind === 'percent').map((c) => c.key)),
+    dateColumns: indexes(keys, columns.filter((c) => c.kind === 'date').map((c) => c.key)),
+  };
+}
+
+/**
+ * The report's tables, the first being the main one (the CSV). `t` reads the `analytics`
+ * namespace, `x` the `analyticsExport` one.
+ */
+export function reportTables(result: ReportResult, locale: Locale, t: Translate, x: Translate): ReportTable[] {
+  switch (result.report) {
+    case 'funnel':
+      return funnelTables(result.data, t, x);
+    case 'snapshot':
+      return snapshotTables(result.data, t);
+    case 'conversion':
+      return conversionTables(result.data, locale, t, x);
+    case 'sources':
+      return sourcesTables(result.data, locale, t);
+    case 'losses':
+      return lossesTables(result.data, locale, t);
+  }
+}
+
+function funnelTables(data: DealFunnel, t: Translate, x: Translate): ReportTable[] {
+  const stageName = new Map(data.stages.map((s) => [s.id, s.name]));
+  const columns = [
+    { key: 'stage', label: t('funnel.stage') },
+    { key: 'reached', label: t('funnel.reached') },
+    { key: 'amount', label: t('funnel.amount'), kind: 'money' as const },
+    { key: 'stepConversion', label: t('funnel.stepConversion'), kind: 'percent' as const },
+    { key: 'fromFirst', label: t('funnel.fromFirst'), kind: 'percent' as const },
+    { key: 'lostHere', label: t('funnel.lostHere') },
+    { key: 'lostHereAmount', label: x('columns.lostHereAmount'), kind: 'money' as const },
+    { key: 'avgDays', label: t('funnel.avgDays') },
+    { key: 'medianDays', label: t('funnel.medianDays') },
+  ];
+  const main = table(
+    t('reports.funnel.title'),
+    columns,
+    data.total.steps.map((step) => [
+      stageName.get(step.stageId) ?? String(step.stageId),
+      step.deals,
+      money(step.amount),
+      step.stepConversion,
+      step.fromFirst,
+      step.lostHere,
+      money(step.lostHereAmount),
+      step.avgDays,
+      step.medianDays,
+    ]),
+  );
+  const managers = table(
+    t('funnel.byManager'),
+    [
+      { key: 'manager', label: t('funnel.manager') },
+      { key: 'stage', label: t('funnel.stage') },
+      { key: 'reached', label: t('funnel.reached') },
+      { key: 'amount', label: t('funnel.amount'), kind: 'money' },
+      { key: 'fromFirst', label: t('funnel.fromFirst'), kind: 'percent' },
+    ],
+    data.managers.flatMap((manager) =>
+      manager.steps.map((step) => [manager.name, stageName.get(step.stageId) ?? String(step.stageId), step.deals, money(step.amount), step.fromFirst]),
+    ),
+  );
+  return [main, managers];
+}
+
+function snapshotTables(data: PipelineSnapshot, t: Translate): ReportTable[] {
+  return [
+    table(
+      t('reports.snapshot.title'),
+      [
+        { key: 'stage', label: t('snapshot.stage') },
+        { key: 'deals', label: t('snapshot.deals') },
+        { key: 'amount', label: t('snapshot.amount'), kind: 'money' },
+        { key: 'probability', label: t('snapshot.probability'), kind: 'percent' },
+        { key: 'weighted', label: t('snapshot.weighted'), kind: 'money' },
+        { key: 'age', label: t('snapshot.age') },
+      ],
+      [
+        ...data.stages.map((s): Cell[] => [s.name, s.deals, money(s.amount), s.probability / 100, money(s.weightedAmount), s.avgAgeDays]),
+        [t('snapshot.total'), data.total.deals, money(data.total.amount), null, money(data.total.weightedAmount), null],
+      ],
+    ),
+  ];
+}
+
+function conversionTables(data: ConversionReport, locale: Locale, t: Translate, x: Translate): ReportTable[] {
+  const breakdown = (sheetName: string, keyLabel: string, rows: (ConversionFigures & { label: string })[]) =>
+    table(
+      sheetName,
+      [
+        { key: 'key', label: keyLabel },
+        { key: 'leads', label: t('conversion.leads') },
+        { key: 'converted', label: x('columns.converted') },
+        { key: 'junk', label: x('columns.junk') },
+        { key: 'leadConversion', label: t('conversion.leadConversion'), kind: 'percent' },
+        { key: 'won', label: t('conversion.won') },
+        { key: 'lost', label: t('conversion.lost') },
+        { key: 'winRate', label: t('conversion.winRate'), kind: 'percent' },
+        { key: 'wonAmount', label: t('conversion.wonAmount'), kind: 'money' },
+        { key: 'averageDealSize', label: t('conversion.averageDealSize'), kind: 'money' },
+        { key: 'averageCycleDays', label: t('conversion.averageCycleDays') },
+      ],
+      rows.map((row) => [
+        row.label,
+        row.leads?.created ?? null,
+        row.leads?.converted ?? null,
+        row.leads?.junk ?? null,
+        row.leads?.conversion ?? null,
+        row.deals.won,
+        row.deals.lost,
+        row.deals.winRate,
+        money(row.deals.wonAmount),
+        money(row.deals.averageDealSize),
+        row.deals.averageCycleDays,
+      ]),
+    );
+  const total = { ...data.totals, label: x('total') };
+  return [
+    breakdown(t('conversion.byManager'), t('conversion.byManager'), [...data.byManager.map((r) => ({ ...r, label: r.name ?? t('conversion.noOwner') })), total]),
+    breakdown(t('conversion.bySource'), t('conversion.bySource'), [
+      ...data.bySource.map((r) => ({ ...r, label: (locale === 'ru' ? r.nameRu : r.nameEn) ?? t('conversion.noSource') })),
+      total,
+    ]),
+    breakdown(t('conversion.byPipeline'), t('conversion.byPipeline'), data.byPipeline.map((r) => ({ ...r, label: r.name }))),
+    breakdown(t('conversion.byMonth'), t('conversion.byMonth'), data.byMonth.map((r) => ({ ...r, label: r.month }))),
+  ];
+}
+
+function sourcesTables(data: SourcesReport, locale: Locale, t: Translate): ReportTable[] {
+  const row = (label: string, f: SourcesReport['totals']): Cell[] => [
+    label,
+    f.leads,
+    f.conversion,
+    f.won,
+    f.winRate,
+    money(f.wonAmount),
+    money(f.cost),
+    money(f.costPerLead),
+    money(f.costPerSale),
+  ];
+  return [
+    table(
+      t('reports.sources.title'),
+      [
+        { key: 'source', label: t('sources.source') },
+        { key: 'leads', label: t('sources.leads') },
+        { key: 'conversion', label: t('sources.conversion'), kind: 'percent' },
+        { key: 'won', label: t('sources.won') },
+        { key: 'winRate', label: t('sources.winRate'), kind: 'percent' },
+        { key: 'wonAmount', label: t('sources.wonAmount'), kind: 'money' },
+        { key: 'cost', label: t('sources.cost'), kind: 'money' },
+        { key: 'costPerLead', label: t('sources.costPerLead'), kind: 'money' },
+        { key: 'costPerSale', label: t('sources.costPerSale'), kind: 'money' },
+      ],
+      [...data.rows.map((r) => row((locale === 'ru' ? r.nameRu : r.nameEn) ?? t('sources.noSource'), r)), row(t('sources.total'), data.totals)],
+    ),
+  ];
+}
+
+function lossesTables(data: LossReasonsReport, locale: Locale, t: Translate): ReportTable[] {
+  const byReason = table(
+    t('reports.losses.title'),
+    [
+      { key: 'reason', label: t('losses.reason') },
+      { key: 'lost', label: t('losses.lost') },
+      { key: 'amount', label: t('losses.amount'), kind: 'money' },
+      { key: 'share', label: t('losses.share'), kind: 'percent' },
+    ],
+    [
+      ...data.byReason.map((r): Cell[] => [locale === 'ru' ? r.nameRu : r.nameEn, r.count, money(r.amount), r.share]),
+      [t('losses.total'), data.totals.count, money(data.totals.amount), null],
+    ],
+  );
+  const byStage = table(
+    t('losses.byStage'),
+    [
+      { key: 'stage', label: t('losses.stage') },
+      { key: 'lost', label: t('losses.lost') },
+      { key: 'amount', label: t('losses.amount'), kind: 'money' },
+      { key: 'share', label: t('losses.share'), kind: 'percent' },
+    ],
+    data.byStage.map((s): Cell[] => [
+      s.name === null ? t('losses.unknownStage') : s.pipelineName ? `${s.pipelineName}: ${s.name}` : s.name,
+      s.count,
+      money(s.amount),
+      s.share,
+    ]),
+  );
+  return [byReason, byStage];
+}

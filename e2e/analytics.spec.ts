@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signIn } from './fixtures';
+
+/** The total under a list ("Страница 1 из 2 · всего 27"). */
+async function listTotal(page: Page): Promise<number> {
+  const text = await page.getByRole('navigation', { name: 'Страницы' }).innerText();
+  return Number((/всего\s*([\d\s\u00a0\u202f]+)/.exec(text)?.[1] ?? '').replace(/\D/g, ''));
+}
 
 test.use({ viewport: { width: 375, height: 812 }, locale: 'ru-RU', isMobile: true, hasTouch: true });
 
@@ -24,4 +31,23 @@ test('an executive on a phone opens the reports, changes the period, and the fig
   await expect(page).toHaveURL(/\/analytics\/snapshot\?period=year/);
   await expect(page.getByTestId('report-table')).toContainText('Итого');
   await page.screenshot({ path: 'test-results/screens/report-snapshot.png', fullPage: true });
+
+  // Drill-down: a stage's deal count opens the deals list filtered to that stage, with as many deals.
+  const stageCount = page.getByTestId('drill-stage-deals').filter({ hasText: /^[1-9]/ }).first();
+  const deals = Number((await stageCount.innerText()).replace(/\D/g, ''));
+  await stageCount.click();
+  await expect(page).toHaveURL(/\/deals\?.*status=open.*stageId=\d+/);
+  await expect.poll(() => listTotal(page)).toBe(deals);
+  if (deals <= 25) await expect(page.getByTestId('deal-card')).toHaveCount(deals);
+});
+
+test('the funnel\'s "reached" count of a stage equals the deals list behind it', async ({ page }) => {
+  await signIn(page, 'executive');
+  await page.goto('/analytics/funnel?period=year');
+  const reached = page.getByTestId('drill-reached').filter({ hasText: /^[1-9]/ }).nth(1);
+  const deals = Number((await reached.innerText()).replace(/\D/g, ''));
+  await reached.click();
+  await expect(page).toHaveURL(/\/deals\?.*reachedStageId=\d+/);
+  await expect.poll(() => listTotal(page)).toBe(deals);
+  if (deals <= 25) await expect(page.getByTestId('deal-card')).toHaveCount(deals);
 });

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
 import type { RouterOutputs } from '@/lib/trpc/types';
+import { dealsHref, leadsHref, scopeOf, trendMonthRange } from '@/lib/drill-down';
 import { Compare } from './compare';
+import { DrillLink } from './drill-link';
 import { ReportChart } from './report-chart';
 import { Figure, numberCell, ReportTable, useReportFormats } from './report-kit';
 
@@ -29,6 +31,25 @@ export function ConversionReport({ filters, currency }: { filters: ReportFilterV
     return row.name;
   };
   const rows: Report[Breakdown][number][] = data[breakdown];
+  const period = data.period;
+  /** The row's own dimension as list filters, and the dates it covers; null: no list can show it (no owner / no source). */
+  const dimension = (row: Report[Breakdown][number]): { filters: { ownerId?: number; sourceId?: number; pipelineId?: number }; range: { from: string; to: string } } | null => {
+    if ('month' in row) {
+      const range = trendMonthRange(row.month, period);
+      return range ? { filters: {}, range } : null;
+    }
+    if ('ownerId' in row) return row.ownerId === null ? null : { filters: { ownerId: row.ownerId }, range: period };
+    if ('sourceId' in row) return row.sourceId === null ? null : { filters: { sourceId: row.sourceId }, range: period };
+    return { filters: { pipelineId: row.pipelineId }, range: period };
+  };
+  const leadsOf = (row: Report[Breakdown][number]) => {
+    const d = dimension(row);
+    return d && leadsHref({ ...scopeOf(filters), ...d.filters, createdFrom: d.range.from, createdTo: d.range.to });
+  };
+  const dealsOf = (row: Report[Breakdown][number], status: 'won' | 'lost') => {
+    const d = dimension(row);
+    return d && dealsHref({ ...scopeOf(filters), ...d.filters, status, closedFrom: d.range.from, closedTo: d.range.to });
+  };
   return (
     <section className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-4">
@@ -75,12 +96,12 @@ export function ConversionReport({ filters, currency }: { filters: ReportFilterV
         {rows.map((row) => (
           <tr key={label(row)}>
             <th scope="row" className="px-3 py-2 text-left font-medium">{label(row)}</th>
-            <td className={numberCell}>{row.leads ? f.count(row.leads.created) : '—'}</td>
+            <td className={numberCell}>{row.leads ? <DrillLink href={leadsOf(row)}>{f.count(row.leads.created)}</DrillLink> : '—'}</td>
             <td className={numberCell}>{f.percent(row.leads?.conversion ?? null)}</td>
-            <td className={numberCell}>{f.count(row.deals.won)}</td>
-            <td className={numberCell}>{f.count(row.deals.lost)}</td>
+            <td className={numberCell}><DrillLink href={dealsOf(row, 'won')}>{f.count(row.deals.won)}</DrillLink></td>
+            <td className={numberCell}><DrillLink href={dealsOf(row, 'lost')}>{f.count(row.deals.lost)}</DrillLink></td>
             <td className={numberCell}>{f.percent(row.deals.winRate)}</td>
-            <td className={numberCell}>{f.money(row.deals.wonAmount)}</td>
+            <td className={numberCell}><DrillLink href={dealsOf(row, 'won')}>{f.money(row.deals.wonAmount)}</DrillLink></td>
             <td className={numberCell}>{f.money(row.deals.averageDealSize)}</td>
             <td className={numberCell}>{f.days(row.deals.averageCycleDays)}</td>
           </tr>

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
+import { dealsHref, scopeOf } from '@/lib/drill-down';
 import { Compare } from './compare';
+import { DrillLink } from './drill-link';
 import { ReportChart } from './report-chart';
 import { Figure, numberCell as cell, ReportTable, useReportFormats } from './report-kit';
 
@@ -23,16 +25,20 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
   const { money, percent, days, count } = f;
   const stageName = new Map(data.stages.map((stage) => [stage.id, stage.name]));
   const won = data.total.steps.at(-1);
+  // The cohort: deals of the pipeline created in the period (and the filters' team / manager / source).
+  const cohort = { ...scopeOf(filters), pipelineId: data.pipeline.id, createdFrom: data.period.from, createdTo: data.period.to };
+  const reached = (stageId: number, ownerId?: number) => dealsHref({ ...cohort, reachedStageId: stageId, ...(ownerId ? { ownerId } : {}) });
+  const lost = (ownerId?: number) => dealsHref({ ...cohort, status: 'lost', ...(ownerId ? { ownerId } : {}) });
   return (
     <section className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-3">
-        <Figure label={t('created')} value={String(data.total.created)}>
+        <Figure label={t('created')} value={String(data.total.created)} href={dealsHref(cohort)} testId="drill-created">
           <Compare current={data.total.created} previous={data.previous.created} format={String} />
         </Figure>
-        <Figure label={t('won')} value={String(won?.deals ?? 0)}>
+        <Figure label={t('won')} value={String(won?.deals ?? 0)} href={dealsHref({ ...cohort, status: 'won' })}>
           <Compare current={won?.deals ?? 0} previous={data.previous.steps.at(-1)?.deals ?? 0} format={String} />
         </Figure>
-        <Figure label={t('lost')} value={String(data.total.lost.deals)}>
+        <Figure label={t('lost')} value={String(data.total.lost.deals)} href={lost()}>
           <Compare current={data.total.lost.deals} previous={data.previous.lost.deals} format={String} better="lower" />
         </Figure>
       </div>
@@ -62,8 +68,8 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
         {data.total.steps.map((step) => (
           <tr key={step.stageId}>
             <th scope="row" className="px-3 py-2 text-left font-medium">{stageName.get(step.stageId)}</th>
-            <td className={cell}>{step.deals}</td>
-            <td className={cell}>{money(step.amount)}</td>
+            <td className={cell}><DrillLink href={reached(step.stageId)} testId="drill-reached">{step.deals}</DrillLink></td>
+            <td className={cell}><DrillLink href={reached(step.stageId)}>{money(step.amount)}</DrillLink></td>
             <td className={cell}>{percent(step.stepConversion)}</td>
             <td className={cell}>{percent(step.fromFirst)}</td>
             <td className={cell}>{step.lostHere}</td>
@@ -91,11 +97,11 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
                     <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">{manager.name}</th>
                     {manager.steps.map((step) => (
                       <td key={step.stageId} className={cell}>
-                        <div>{step.deals}</div>
+                        <div><DrillLink href={reached(step.stageId, manager.ownerId)}>{step.deals}</DrillLink></div>
                         <div className="text-xs text-slate-500">{percent(step.fromFirst)}</div>
                       </td>
                     ))}
-                    <td className={cell}>{manager.lost.deals}</td>
+                    <td className={cell}><DrillLink href={lost(manager.ownerId)}>{manager.lost.deals}</DrillLink></td>
                   </tr>
                 ))}
               </tbody>

@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
+import { dealsHref, scopeOf } from '@/lib/drill-down';
 import { Compare } from './compare';
+import { DrillLink } from './drill-link';
 import { ReportChart } from './report-chart';
 import { Figure, numberCell, ReportTable, useReportFormats } from './report-kit';
 
@@ -15,13 +17,15 @@ export function LossesReport({ filters, currency }: { filters: ReportFilterValue
   const f = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.lossReasons.queryOptions(filters));
   if (!data) return null;
+  // Deals lost (closed) in the period; per reason with its id. The stage lost from has no list filter yet.
+  const lost = (lossReasonId?: number) => dealsHref({ ...scopeOf(filters), status: 'lost', lossReasonId, closedFrom: data.period.from, closedTo: data.period.to });
   return (
     <section className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Figure label={t('lost')} value={f.count(data.totals.count)}>
+        <Figure label={t('lost')} value={f.count(data.totals.count)} href={lost()}>
           <Compare current={data.totals.count} previous={data.previous.count} format={f.count} better="lower" />
         </Figure>
-        <Figure label={t('amount')} value={f.money(data.totals.amount)}>
+        <Figure label={t('amount')} value={f.money(data.totals.amount)} href={lost()}>
           <Compare current={Number(data.totals.amount)} previous={Number(data.previous.amount)} format={(v) => f.money(v)} better="lower" />
         </Figure>
       </div>
@@ -35,14 +39,14 @@ export function LossesReport({ filters, currency }: { filters: ReportFilterValue
       </div>
       <ReportTable
         head={<tr><th scope="col" className="px-3 py-2 text-left">{t('reason')}</th><th scope="col" className={numberCell}>{t('lost')}</th><th scope="col" className={numberCell}>{t('share')}</th><th scope="col" className={numberCell}>{t('amount')}</th></tr>}
-        foot={<tr><th scope="row" className="px-3 py-2 text-left">{t('total')}</th><td className={numberCell}>{f.count(data.totals.count)}</td><td className={numberCell} /><td className={numberCell}>{f.money(data.totals.amount)}</td></tr>}
+        foot={<tr><th scope="row" className="px-3 py-2 text-left">{t('total')}</th><td className={numberCell}><DrillLink href={lost()}>{f.count(data.totals.count)}</DrillLink></td><td className={numberCell} /><td className={numberCell}><DrillLink href={lost()}>{f.money(data.totals.amount)}</DrillLink></td></tr>}
       >
         {data.byReason.map((row) => (
           <tr key={row.reasonId}>
             <th scope="row" className="px-3 py-2 text-left font-medium">{f.name(row.nameRu, row.nameEn)}</th>
-            <td className={numberCell}>{f.count(row.count)}</td>
+            <td className={numberCell}><DrillLink href={lost(row.reasonId)}>{f.count(row.count)}</DrillLink></td>
             <td className={numberCell}>{f.percent(row.share)}</td>
-            <td className={numberCell}>{f.money(row.amount)}</td>
+            <td className={numberCell}><DrillLink href={lost(row.reasonId)}>{f.money(row.amount)}</DrillLink></td>
           </tr>
         ))}
       </ReportTable>

@@ -2,6 +2,7 @@
 
 import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/format';
+import { DrillLink } from './drill-link';
 
 /** Number formats every report uses, in the reader's language. */
 export function useReportFormats(currency: string) {
@@ -19,12 +20,14 @@ export function useReportFormats(currency: string) {
 
 export const numberCell = 'px-3 py-2 text-right tabular-nums';
 
-/** A headline figure with its comparison underneath. */
-export function Figure({ label, value, children }: { label: string; value: string; children?: React.ReactNode }) {
+/** A headline figure with its comparison underneath; with `href`, the number opens the records behind it. */
+export function Figure({ label, value, href, testId, children }: { label: string; value: string; href?: string | null; testId?: string; children?: React.ReactNode }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-3">
       <div className="text-xs text-slate-500">{label}</div>
-      <div className="text-2xl font-semibold tabular-nums">{value}</div>
+      <div className="text-2xl font-semibold tabular-nums">
+        <DrillLink href={href} testId={testId}>{value}</DrillLink>
+      </div>
       {children}
     </div>
   );

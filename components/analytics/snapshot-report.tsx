@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
+import { dealsHref, scopeOf } from '@/lib/drill-down';
+import { DrillLink } from './drill-link';
 import { ReportChart } from './report-chart';
 import { numberCell, ReportTable, useReportFormats } from './report-kit';
 
@@ -14,6 +16,8 @@ export function SnapshotReport({ filters, currency }: { filters: ReportFilterVal
   const f = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.snapshot.queryOptions(filters));
   if (!data) return null;
+  // Open deals now: the period does not apply to a snapshot.
+  const open = (stageId?: number) => dealsHref({ ...scopeOf(filters), pipelineId: data.pipeline.id, status: 'open', stageId });
   return (
     <section className="space-y-4">
       <p className="text-sm text-slate-600">{t('asOf', { pipeline: data.pipeline.name })}</p>
@@ -39,8 +43,8 @@ export function SnapshotReport({ filters, currency }: { filters: ReportFilterVal
         foot={
           <tr>
             <th scope="row" className="px-3 py-2 text-left">{t('total')}</th>
-            <td className={numberCell}>{f.count(data.total.deals)}</td>
-            <td className={numberCell}>{f.money(data.total.amount)}</td>
+            <td className={numberCell}><DrillLink href={open()} testId="drill-total">{f.count(data.total.deals)}</DrillLink></td>
+            <td className={numberCell}><DrillLink href={open()}>{f.money(data.total.amount)}</DrillLink></td>
             <td className={numberCell} />
             <td className={numberCell}>{f.money(data.total.weightedAmount)}</td>
             <td className={numberCell} />
@@ -50,8 +54,8 @@ export function SnapshotReport({ filters, currency }: { filters: ReportFilterVal
         {data.stages.map((stage) => (
           <tr key={stage.stageId}>
             <th scope="row" className="px-3 py-2 text-left font-medium">{stage.name}</th>
-            <td className={numberCell}>{f.count(stage.deals)}</td>
-            <td className={numberCell}>{f.money(stage.amount)}</td>
+            <td className={numberCell}><DrillLink href={open(stage.stageId)} testId="drill-stage-deals">{f.count(stage.deals)}</DrillLink></td>
+            <td className={numberCell}><DrillLink href={open(stage.stageId)}>{f.money(stage.amount)}</DrillLink></td>
             <td className={numberCell}>{stage.probability}%</td>
             <td className={numberCell}>{f.money(stage.weightedAmount)}</td>
             <td className={numberCell}>{f.days(stage.avgAgeDays)}</td>

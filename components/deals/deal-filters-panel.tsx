@@ -27,7 +27,10 @@ export function DealFiltersPanel({
   const locale = useLocale();
   const set = (key: keyof DealFilters) => (event: { target: { value: string } }) => {
     const next = { ...value, [key]: event.target.value };
-    if (key === 'pipelineId') delete next.stageId;
+    if (key === 'pipelineId') {
+      delete next.stageId;
+      delete next.reachedStageId;
+    }
     onChange(next);
   };
   const stages = pipelines.find((p) => String(p.id) === value.pipelineId)?.stages ?? [];
@@ -100,7 +103,7 @@ export function DealFiltersPanel({
   );
 }
 
-const NUMERIC = new Set<keyof DealFilters>(['pipelineId', 'stageId', 'ownerId', 'sourceId']);
+const NUMERIC = new Set<keyof DealFilters>(['pipelineId', 'stageId', 'ownerId', 'sourceId', 'teamId', 'reachedStageId', 'lossReasonId']);
 /** "To" dates are inclusive in the form and exclusive in the API ([from, to) periods). */
 const INCLUSIVE_END = new Set<keyof DealFilters>(['createdTo', 'closedTo']);
 
@@ -116,9 +119,23 @@ export function toDealFilters(values: DealFilterValues): Record<string, string |
   return filters;
 }
 
+/** API-shaped filters (e.g. from the address) as form values: the inverse of `toDealFilters`. */
+export function toDealFilterValues(filters: Partial<Record<keyof DealFilters, string | number | undefined>>): DealFilterValues {
+  const values: DealFilterValues = {};
+  for (const [key, raw] of Object.entries(filters) as [keyof DealFilters, string | number | undefined][]) {
+    if (raw === undefined || raw === '') continue;
+    values[key] = INCLUSIVE_END.has(key) ? shiftDay(String(raw), -1) : String(raw);
+  }
+  return values;
+}
+
 function nextDay(isoDate: string): string {
+  return shiftDay(isoDate, 1);
+}
+
+function shiftDay(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate; // the server names the field
-  date.setUTCDate(date.getUTCDate() + 1);
+  date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }

@@ -11,7 +11,8 @@ import { fieldErrorsOf } from '@/lib/trpc/errors';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import type { DealSortField } from '@/server/services/deals/schemas';
 import { DEFAULT_VISIBLE, dealColumns, SORTABLE } from './deal-columns';
-import { DealFiltersPanel, toDealFilters, type DealFilterValues } from './deal-filters-panel';
+import { DealFiltersPanel, toDealFilters, toDealFilterValues, type DealFilterValues } from './deal-filters-panel';
+import type { DealListFilters } from '@/lib/drill-down';
 import { StatusBadge } from './status-badge';
 import { Pager } from '@/components/ui/pager';
 import { DEFAULT_DEALS_QUERY } from './deals-query';
@@ -25,19 +26,22 @@ export function DealsTable({
   owners,
   sources,
   savedColumns,
+  initialFilters = {},
 }: {
   pipelines: Reference['pipelines'];
   owners: Reference['owners'];
   sources: Reference['leadSources'];
   savedColumns: string[] | null;
+  /** Filters from the address (a report's drill-down link); the table's filters start from them. */
+  initialFilters?: DealListFilters;
 }) {
   const t = useTranslations('deals');
   const locale = useLocale();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<Sort>(DEFAULT_DEALS_QUERY.sort);
-  const [filterValues, setFilterValues] = useState<DealFilterValues>({});
-  const [showFilters, setShowFilters] = useState(false);
+  const [filterValues, setFilterValues] = useState<DealFilterValues>(() => toDealFilterValues({ ...initialFilters }));
+  const [showFilters, setShowFilters] = useState(() => Object.keys(initialFilters).some((key) => key !== 'search'));
   const deferredFilters = useDeferredValue(filterValues);
   const filters = toDealFilters(deferredFilters);
   const query = { page, pageSize: DEFAULT_DEALS_QUERY.pageSize, filters, sort };

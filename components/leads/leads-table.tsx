@@ -12,6 +12,7 @@ import { Pager } from '@/components/ui/pager';
 import { ConvertDialog } from './convert-dialog';
 import { JunkDialog } from './junk-dialog';
 import { DEFAULT_LEADS_QUERY } from './leads-query';
+import type { LeadListFilters } from '@/lib/drill-down';
 
 type Reference = RouterOutputs['reference'];
 type Lead = RouterOutputs['leads']['list']['items'][number];
@@ -25,17 +26,20 @@ const STATUS_TONE: Record<Status, string> = {
 };
 
 /** Leads the user may see: filters, search, and the lead's fate — work it, junk it, convert it. */
-export function LeadsTable({ sources, junkReasons, pipelines, canChange }: { sources: Reference['leadSources']; junkReasons: Reference['junkReasons']; pipelines: Reference['pipelines']; canChange: boolean }) {
+export function LeadsTable({ sources, junkReasons, pipelines, canChange, initialFilters = {} }: { sources: Reference['leadSources']; junkReasons: Reference['junkReasons']; pipelines: Reference['pipelines']; canChange: boolean; initialFilters?: LeadListFilters }) {
   const t = useTranslations('leads');
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<Status | ''>('');
-  const [sourceId, setSourceId] = useState('');
-  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<Status | ''>(initialFilters.status ?? '');
+  const [sourceId, setSourceId] = useState(initialFilters.sourceId ? String(initialFilters.sourceId) : '');
+  const [search, setSearch] = useState(initialFilters.search ?? '');
+  // Filters with no control here (owner, team, created dates) come only from a drill-down link.
+  const { ownerId, teamId, createdFrom, createdTo } = initialFilters;
+  const fixed = Object.fromEntries(Object.entries({ ownerId, teamId, createdFrom, createdTo }).filter(([, value]) => value !== undefined));
   const deferredSearch = useDeferredValue(search.trim());
-  const filters = { ...(status ? { status } : {}), ...(sourceId ? { sourceId: Number(sourceId) } : {}), ...(deferredSearch ? { search: deferredSearch } : {}) };
+  const filters = { ...fixed, ...(status ? { status } : {}), ...(sourceId ? { sourceId: Number(sourceId) } : {}), ...(deferredSearch ? { search: deferredSearch } : {}) };
   const { data } = useQuery({ ...trpc.leads.list.queryOptions({ ...DEFAULT_LEADS_QUERY, page, filters }), placeholderData: keepPreviousData });
   const [junking, setJunking] = useState<Lead | null>(null);
   const [converting, setConverting] = useState<Lead | null>(null);

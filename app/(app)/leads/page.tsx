@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { LeadsTable } from '@/components/leads/leads-table';
 import { DEFAULT_LEADS_QUERY } from '@/components/leads/leads-query';
 import { PageHeader } from '@/components/ui/page-header';
+import { leadFiltersFromSearchParams } from '@/lib/drill-down';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
 import { can } from '@/server/auth/permissions';
@@ -12,15 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('nav'))('leads') };
 }
 
-export default async function LeadsPage() {
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSection('leads');
+  // A report's drill-down link (or a shared address) opens the list already filtered.
+  const initialFilters = leadFiltersFromSearchParams(await searchParams);
   const t = await getTranslations('leads');
   const queryClient = getQueryClient();
   const [sources, junkReasons, pipelines] = await Promise.all([
     queryClient.fetchQuery(trpc.reference.leadSources.queryOptions()),
     queryClient.fetchQuery(trpc.reference.junkReasons.queryOptions()),
     queryClient.fetchQuery(trpc.reference.pipelines.queryOptions()),
-    queryClient.prefetchQuery(trpc.leads.list.queryOptions(DEFAULT_LEADS_QUERY)),
+    queryClient.prefetchQuery(trpc.leads.list.queryOptions({ ...DEFAULT_LEADS_QUERY, filters: initialFilters })),
   ]);
   return (
     <>
@@ -41,7 +44,7 @@ export default async function LeadsPage() {
         }
       />
       <HydrateClient>
-        <LeadsTable sources={sources} junkReasons={junkReasons} pipelines={pipelines} canChange={can(user.role, 'lead.update')} />
+        <LeadsTable key={JSON.stringify(initialFilters)} initialFilters={initialFilters} sources={sources} junkReasons={junkReasons} pipelines={pipelines} canChange={can(user.role, 'lead.update')} />
       </HydrateClient>
     </>
   );

@@ -1,6 +1,10 @@
 import { and, asc, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { companies, deals, stages, users } from '@/db/schema';
+
+/** Rows whose owner belongs to the team (the caller's row scope still applies on top). */
+export const ownerInTeam = (ownerColumn: AnyPgColumn, teamId: number): SQL =>
+  sql`${ownerColumn} in (select ${users.id} from ${users} where ${users.teamId} = ${teamId})`;
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { DealFilters, DealSortField } from './schemas';
@@ -42,6 +46,15 @@ export function dealConditions(actor: SessionUser, filters: DealFilters): SQL {
   if (filters.closedFrom) conditions.push(gte(deals.closedAt, dayStart(filters.closedFrom)));
   if (filters.closedTo) conditions.push(lt(deals.closedAt, dayStart(filters.closedTo)));
   if (filters.search) conditions.push(dealTextSearch(filters.search));
+  if (filters.teamId) conditions.push(ownerInTeam(deals.ownerId, filters.teamId));
+  if (filters.lossReasonId) conditions.push(eq(deals.lossReasonId, filters.lossReasonId));
+  if (filters.reachedStageId) {
+    // The funnel's rule (analytics/funnel-queries.ts): a won deal passed every open stage.
+    conditions.push(sql`exists (select 1 from ${stages} reached where reached.id = ${filters.reachedStageId}
+      and reached.pipeline_id = ${deals.pipelineId}
+      and case reached.kind when 'open' then ${deals.status} = 'won' or ${deals.furthestStageOrder} >= reached.sort_order
+                            else ${deals.status} = reached.kind end)`);
+  }
   return and(...conditions)!;
 }
 

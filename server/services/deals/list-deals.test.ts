@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, deals } from '@/db/schema';
 import { DRIVERS, inRollback, useFreshDatabase } from '@/test/test-database';
 import { buildScopeFixture, type ScopeFixture } from '@/test/fixtures';
-import type { Database } from '@/db/client';
+import { rowsOf, type Database } from '@/db/client';
 import { listDeals } from './list-deals';
 import { exportDeals } from './export-deals';
 
@@ -36,6 +36,37 @@ describe.each(DRIVERS)('deals list and export on %s', (driver) => {
       const team = await listDeals({ db, actor: f.headA }, { pageSize: 2, sort: { field: 'owner', direction: 'asc' } });
       expect(team.total).toBe(5);
       expect(team.items.map((d) => d.ownerName)).toEqual(['Head A', 'Manager A1']);
+    }));
+
+  it('drill-down filters (team, reached stage, loss reason) return exactly the rows direct SQL finds, within scope', () =>
+    withDeals(async (db, f) => {
+      await db.insert(deals).values([
+        { title: 'Won by B1', pipelineId: f.pipelineId, stageId: f.stages.won, ownerId: f.managerB1.id, status: 'won', furthestStageOrder: 2, closedAt: new Date('2026-03-12T10:00:00Z') },
+        { title: 'Lost at meeting', pipelineId: f.pipelineId, stageId: f.stages.lost, ownerId: f.managerA2.id, status: 'lost', furthestStageOrder: 3, lossReasonId: f.lossReasonId, closedAt: new Date('2026-03-12T10:00:00Z') },
+        { title: 'In contract', pipelineId: f.pipelineId, stageId: f.stages.contract, ownerId: f.managerA1.id, furthestStageOrder: 4 },
+      ]);
+      const ids = async (actor: typeof f.executive, filters: Record<string, unknown>) =>
+        (await listDeals({ db, actor }, { filters, pageSize: 100, sort: { field: 'title', direction: 'asc' } })).items.map((d) => d.id).sort((a, b) => a - b);
+      const direct = async (where: ReturnType<typeof sql>) =>
+        rowsOf<{ id: number }>(await db.execute(sql`select deals.id from deals join users on users.id = deals.owner_id where ${where} order by deals.id`)).map((r) => Number(r.id));
+      const teamA = f.headA.teamId!;
+      const stageOrder = sql`(select sort_order from stages where id = ${f.stages.meeting})`;
+      expect(await ids(f.executive, { teamId: teamA })).toEqual(await direct(sql`users.team_id = ${teamA}`));
+      expect((await ids(f.executive, { teamId: teamA })).length).toBe(7);
+      expect(await ids(f.executive, { reachedStageId: f.stages.meeting })).toEqual(
+        await direct(sql`deals.status = 'won' or deals.furthest_stage_order >= ${stageOrder}`),
+      );
+      expect((await ids(f.executive, { reachedStageId: f.stages.meeting })).length).toBe(3);
+      expect(await ids(f.executive, { reachedStageId: f.stages.won })).toEqual(await direct(sql`deals.status = 'won'`));
+      expect(await ids(f.executive, { reachedStageId: f.stages.lost })).toEqual(await direct(sql`deals.status = 'lost'`));
+      expect(await ids(f.executive, { lossReasonId: f.lossReasonId })).toEqual(await direct(sql`deals.loss_reason_id = ${f.lossReasonId}`));
+      expect(await ids(f.executive, { teamId: teamA, reachedStageId: f.stages.meeting })).toEqual(
+        await direct(sql`users.team_id = ${teamA} and (deals.status = 'won' or deals.furthest_stage_order >= ${stageOrder})`),
+      );
+      // Row scope still applies: a manager asking for the whole team gets only the own deals.
+      expect(await ids(f.managerA1, { teamId: teamA })).toEqual(await direct(sql`deals.owner_id = ${f.managerA1.id}`));
+      // Another team's id leaves a head with nothing rather than widening the scope.
+      expect(await ids(f.headA, { teamId: f.headB.teamId! })).toEqual([]);
     }));
 
   it('refuses an inverted amount range naming the field', () =>

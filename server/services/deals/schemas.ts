@@ -35,6 +35,11 @@ export const dealFilters = z
     closedFrom: isoDate.optional(),
     closedTo: isoDate.optional(),
     search: z.string().trim().max(200).optional(),
+    /** Deals whose owner is in this team (still within the viewer's row scope). */
+    teamId: id.optional(),
+    /** Deals that reached this stage (funnel): an open stage when the furthest stage is at or past it or the deal is won; a won/lost stage by status. */
+    reachedStageId: id.optional(),
+    lossReasonId: id.optional(),
   })
   .refine((f) => !f.amountMin || !f.amountMax || Number(f.amountMin) <= Number(f.amountMax), {
     path: ['amountMax'],

@@ -104,6 +104,23 @@ describe.each(DRIVERS)('leads on %s', (driver) => {
       expect((await listLeads({ db, actor: f.headA }, { filters: { status: 'new' } })).total).toBe(2);
       expect((await listLeads({ db, actor: f.managerA1 }, {})).total).toBe(1);
     }));
+
+  it('filters by the owner\'s team exactly as direct SQL does, within scope', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      await newLead(db, f);
+      await newLead(db, f, { title: 'A2', ownerId: f.managerA2.id });
+      await newLead(db, f, { title: 'B1', ownerId: f.managerB1.id, teamId: f.managerB1.teamId });
+      const ids = async (actor: typeof f.executive, teamId: number) =>
+        (await listLeads({ db, actor }, { filters: { teamId }, pageSize: 100 })).items.map((l) => l.id).sort((a, b) => a - b);
+      const direct = async (teamId: number) =>
+        rowsOf<{ id: number }>(await db.execute(sql`select leads.id from leads join users on users.id = leads.owner_id where users.team_id = ${teamId} order by leads.id`)).map((r) => Number(r.id));
+      expect(await ids(f.executive, f.headA.teamId!)).toEqual(await direct(f.headA.teamId!));
+      expect((await ids(f.executive, f.headA.teamId!)).length).toBe(2);
+      expect(await ids(f.executive, f.headB.teamId!)).toEqual(await direct(f.headB.teamId!));
+      expect(await ids(f.headA, f.headB.teamId!)).toEqual([]);
+      expect((await ids(f.managerA1, f.headA.teamId!)).length).toBe(1);
+    }));
 });
 
 describe.each(DRIVERS)('creating leads by hand on %s', (driver) => {

@@ -3,7 +3,7 @@ import { junkReasons, leadSources, leads, users } from '@/db/schema';
 import { formatPhone, normalizePhone } from '@/lib/phone';
 import type { SessionUser } from '@/server/auth/session-user';
 import type { ServiceContext } from '../context';
-import { dayStart, escapeLike } from '../deals/deal-filters';
+import { dayStart, escapeLike, ownerInTeam } from '../deals/deal-filters';
 import { listLeadsInput, type ListLeadsInput } from './schemas';
 import { leadVisibleTo } from './lead-visibility';
 
@@ -14,6 +14,7 @@ function leadConditions(actor: SessionUser, filters: ListLeadsInput['filters'] &
   if (filters.ownerId) conditions.push(eq(leads.ownerId, filters.ownerId));
   if (filters.createdFrom) conditions.push(gte(leads.createdAt, dayStart(filters.createdFrom)));
   if (filters.createdTo) conditions.push(lt(leads.createdAt, dayStart(filters.createdTo)));
+  if (filters.teamId) conditions.push(ownerInTeam(leads.ownerId, filters.teamId));
   if (filters.search) {
     const text = filters.search.trim();
     const pattern = escapeLike(text);

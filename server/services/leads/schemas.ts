@@ -13,6 +13,8 @@ export const leadFilters = z.object({
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
   search: z.string().trim().max(200).optional(),
+  /** Leads whose owner is in this team (still within the viewer's visibility). */
+  teamId: id.optional(),
 });
 
 export const listLeadsInput = z.object({

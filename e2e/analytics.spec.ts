@@ -50,4 +50,11 @@ test('the funnel\'s "reached" count of a stage equals the deals list behind it',
   await expect(page).toHaveURL(/\/deals\?.*reachedStageId=\d+/);
   await expect.poll(() => listTotal(page)).toBe(deals);
   if (deals <= 25) await expect(page.getByTestId('deal-card')).toHaveCount(deals);
+
+  // The report's filter shows on the list as a chip; removing it widens the list.
+  const chip = page.getByRole('list', { name: 'Фильтры из отчёта' }).getByRole('listitem').filter({ hasText: 'Дошли до этапа:' });
+  await expect(chip).toBeVisible();
+  await chip.getByRole('button').click();
+  await expect(chip).toHaveCount(0);
+  await expect.poll(() => listTotal(page)).toBeGreaterThan(deals);
 });

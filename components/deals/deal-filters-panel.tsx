@@ -1,6 +1,8 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
+import { useTRPC } from '@/lib/trpc/client';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import type { DealFilters } from '@/server/services/deals/schemas';
 
@@ -35,71 +37,115 @@ export function DealFiltersPanel({
   };
   const stages = pipelines.find((p) => String(p.id) === value.pipelineId)?.stages ?? [];
   return (
-    <div className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
-      <label className="text-xs font-medium text-slate-600">
-        {t('status')}
-        <select value={value.status ?? ''} onChange={set('status')} className={control}>
-          <option value="">{t('any')}</option>
-          <option value="open">{t('statuses.open')}</option>
-          <option value="won">{t('statuses.won')}</option>
-          <option value="lost">{t('statuses.lost')}</option>
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('pipeline')}
-        <select value={value.pipelineId ?? ''} onChange={set('pipelineId')} className={control}>
-          <option value="">{t('any')}</option>
-          {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('stage')}
-        <select value={value.stageId ?? ''} onChange={set('stageId')} disabled={stages.length === 0} className={control}>
-          <option value="">{t('any')}</option>
-          {stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-        </select>
-      </label>
-      {owners.length > 1 && (
+    <div className="space-y-2">
+      <ReportFilterChips value={value} onChange={onChange} pipelines={pipelines} />
+      <div className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
         <label className="text-xs font-medium text-slate-600">
-          {t('owner')}
-          <select value={value.ownerId ?? ''} onChange={set('ownerId')} className={control}>
+          {t('status')}
+          <select value={value.status ?? ''} onChange={set('status')} className={control}>
             <option value="">{t('any')}</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            <option value="open">{t('statuses.open')}</option>
+            <option value="won">{t('statuses.won')}</option>
+            <option value="lost">{t('statuses.lost')}</option>
           </select>
         </label>
-      )}
-      <label className="text-xs font-medium text-slate-600">
-        {t('source')}
-        <select value={value.sourceId ?? ''} onChange={set('sourceId')} className={control}>
-          <option value="">{t('any')}</option>
-          {sources.map((s) => <option key={s.id} value={s.id}>{locale === 'ru' ? s.nameRu : s.nameEn}</option>)}
-        </select>
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('amountMin')}
-        <input inputMode="decimal" value={value.amountMin ?? ''} onChange={set('amountMin')} className={control} />
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('amountMax')}
-        <input inputMode="decimal" value={value.amountMax ?? ''} onChange={set('amountMax')} className={control} />
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('createdFrom')}
-        <input type="date" value={value.createdFrom ?? ''} onChange={set('createdFrom')} className={control} />
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('createdTo')}
-        <input type="date" value={value.createdTo ?? ''} onChange={set('createdTo')} className={control} />
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('closedFrom')}
-        <input type="date" value={value.closedFrom ?? ''} onChange={set('closedFrom')} className={control} />
-      </label>
-      <label className="text-xs font-medium text-slate-600">
-        {t('closedTo')}
-        <input type="date" value={value.closedTo ?? ''} onChange={set('closedTo')} className={control} />
-      </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('pipeline')}
+          <select value={value.pipelineId ?? ''} onChange={set('pipelineId')} className={control}>
+            <option value="">{t('any')}</option>
+            {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('stage')}
+          <select value={value.stageId ?? ''} onChange={set('stageId')} disabled={stages.length === 0} className={control}>
+            <option value="">{t('any')}</option>
+            {stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        {owners.length > 1 && (
+          <label className="text-xs font-medium text-slate-600">
+            {t('owner')}
+            <select value={value.ownerId ?? ''} onChange={set('ownerId')} className={control}>
+              <option value="">{t('any')}</option>
+              {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="text-xs font-medium text-slate-600">
+          {t('source')}
+          <select value={value.sourceId ?? ''} onChange={set('sourceId')} className={control}>
+            <option value="">{t('any')}</option>
+            {sources.map((s) => <option key={s.id} value={s.id}>{locale === 'ru' ? s.nameRu : s.nameEn}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('amountMin')}
+          <input inputMode="decimal" value={value.amountMin ?? ''} onChange={set('amountMin')} className={control} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('amountMax')}
+          <input inputMode="decimal" value={value.amountMax ?? ''} onChange={set('amountMax')} className={control} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('createdFrom')}
+          <input type="date" value={value.createdFrom ?? ''} onChange={set('createdFrom')} className={control} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('createdTo')}
+          <input type="date" value={value.createdTo ?? ''} onChange={set('createdTo')} className={control} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('closedFrom')}
+          <input type="date" value={value.closedFrom ?? ''} onChange={set('closedFrom')} className={control} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          {t('closedTo')}
+          <input type="date" value={value.closedTo ?? ''} onChange={set('closedTo')} className={control} />
+        </label>
+      </div>
     </div>
+  );
+}
+
+/**
+ * Filters a report's drill-down link may set that the panel has no control for (team, stage
+ * reached, loss reason): shown as chips, each removable, so the list never filters invisibly.
+ */
+function ReportFilterChips({ value, onChange, pipelines }: { value: DealFilterValues; onChange: (next: DealFilterValues) => void; pipelines: Reference['pipelines'] }) {
+  const t = useTranslations('deals.filters');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const { data: teams } = useQuery({ ...trpc.reference.teams.queryOptions(), enabled: Boolean(value.teamId) });
+  const { data: reasons } = useQuery({ ...trpc.reference.lossReasons.queryOptions(), enabled: Boolean(value.lossReasonId) });
+  const stage = pipelines.flatMap((p) => p.stages).find((s) => String(s.id) === value.reachedStageId);
+  const reason = reasons?.find((r) => String(r.id) === value.lossReasonId);
+  const chips = [
+    value.teamId && { key: 'teamId' as const, text: t('chips.team', { name: teams?.find((team) => String(team.id) === value.teamId)?.name ?? '…' }) },
+    value.reachedStageId && { key: 'reachedStageId' as const, text: t('chips.reachedStage', { name: stage?.name ?? '…' }) },
+    value.lossReasonId && { key: 'lossReasonId' as const, text: t('chips.lossReason', { name: reason ? (locale === 'ru' ? reason.nameRu : reason.nameEn) : '…' }) },
+  ].filter((chip): chip is { key: 'teamId' | 'reachedStageId' | 'lossReasonId'; text: string } => Boolean(chip));
+  if (chips.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t('chips.label')}>
+      {chips.map((chip) => (
+        <li key={chip.key} className="flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-xs text-brand-800">
+          {chip.text}
+          <button
+            type="button"
+            aria-label={t('chips.remove', { filter: chip.text })}
+            onClick={() => {
+              const next = { ...value };
+              delete next[chip.key];
+              onChange(next);
+            }}
+            className="ml-1 font-semibold"
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -4,11 +4,11 @@
  * are numbers, date ranges are half-open [from, to) calendar days. Browser-safe: no server imports.
  */
 
-export const DEAL_LIST_STATUSES = ['open', 'won', 'lost'] as const;
-export const LEAD_LIST_STATUSES = ['new', 'in_progress', 'converted', 'junk'] as const;
+import { DEAL_STATUSES, LEAD_STATUSES, type DealStatus, type LeadStatus } from '@/db/schema/enums';
+import { readParam as read, type SearchParamsLike } from './search-params';
 
 export interface DealListFilters {
-  status?: (typeof DEAL_LIST_STATUSES)[number];
+  status?: DealStatus;
   pipelineId?: number;
   stageId?: number;
   ownerId?: number;
@@ -27,7 +27,7 @@ export interface DealListFilters {
 }
 
 export interface LeadListFilters {
-  status?: (typeof LEAD_LIST_STATUSES)[number];
+  status?: LeadStatus;
   sourceId?: number;
   ownerId?: number;
   teamId?: number;
@@ -42,14 +42,6 @@ const DEAL_KEYS = ['status', ...DEAL_ID_KEYS, 'amountMin', 'amountMax', ...DEAL_
 const LEAD_ID_KEYS = ['sourceId', 'ownerId', 'teamId'] as const;
 const LEAD_KEYS = ['status', ...LEAD_ID_KEYS, 'createdFrom', 'createdTo', 'search'] as const;
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function read(params: SearchParamsLike, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first?.trim() || undefined;
-}
 
 function readId(params: SearchParamsLike, key: string): number | undefined {
   const raw = read(params, key);
@@ -74,7 +66,7 @@ function readSearch(params: SearchParamsLike): string | undefined {
 export function dealFiltersFromSearchParams(params: SearchParamsLike): DealListFilters {
   const filters: DealListFilters = {};
   const status = read(params, 'status');
-  if (DEAL_LIST_STATUSES.includes(status as never)) filters.status = status as DealListFilters['status'];
+  if (DEAL_STATUSES.includes(status as never)) filters.status = status as DealListFilters['status'];
   for (const key of DEAL_ID_KEYS) {
     const value = readId(params, key);
     if (value !== undefined) filters[key] = value;
@@ -97,7 +89,7 @@ export function dealFiltersFromSearchParams(params: SearchParamsLike): DealListF
 export function leadFiltersFromSearchParams(params: SearchParamsLike): LeadListFilters {
   const filters: LeadListFilters = {};
   const status = read(params, 'status');
-  if (LEAD_LIST_STATUSES.includes(status as never)) filters.status = status as LeadListFilters['status'];
+  if (LEAD_STATUSES.includes(status as never)) filters.status = status as LeadListFilters['status'];
   for (const key of LEAD_ID_KEYS) {
     const value = readId(params, key);
     if (value !== undefined) filters[key] = value;
@@ -140,35 +132,4 @@ export interface ReportScopeFilters {
 export function scopeOf(filters: ReportScopeFilters): Pick<DealListFilters, 'pipelineId' | 'teamId' | 'ownerId' | 'sourceId'> {
   const { pipelineId, teamId, ownerId, sourceId } = filters;
   return { pipelineId, teamId, ownerId, sourceId };
-}
-
-/** The calendar month [first day, first day of the next) of a YYYY-MM or YYYY-MM-DD value. */
-export function monthRange(month: string): { from: string; to: string } | undefined {
-  const match = /^(\d{4})-(\d{2})/.exec(month);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const m = Number(match[2]);
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-  return { from: `${match[1]}-${match[2]}-01`, to: `${next}-01` };
-}
-
-const addMonthsIso = (isoDate: string, months: number): string => {
-  const date = new Date(`${isoDate.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-};
-
-/**
- * The dates one month of a report's trend covers (server/services/analytics/sales-report-base.ts
- * trendMonths): the calendar month, cut to the trend window, which ends with the period and starts
- * at the earlier of the period's start and 11 months before its last month.
- */
-export function trendMonthRange(month: string, period: { from: string; to: string }): { from: string; to: string } | undefined {
-  const range = monthRange(month);
-  if (!range) return undefined;
-  const lastDay = new Date(`${period.to}T00:00:00Z`);
-  lastDay.setUTCDate(lastDay.getUTCDate() - 1);
-  const twelveBack = addMonthsIso(lastDay.toISOString().slice(0, 10), -11);
-  const windowFrom = period.from < twelveBack ? period.from : twelveBack;
-  return { from: range.from > windowFrom ? range.from : windowFrom, to: range.to < period.to ? range.to : period.to };
 }

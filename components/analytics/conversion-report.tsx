@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
 import type { RouterOutputs } from '@/lib/trpc/types';
-import { dealsHref, leadsHref, scopeOf, trendMonthRange } from '@/lib/drill-down';
+import { dealsHref, leadsHref, scopeOf } from '@/lib/drill-down';
 import { Compare } from './compare';
 import { DrillLink } from './drill-link';
 import { ReportChart } from './report-chart';
@@ -34,10 +34,7 @@ export function ConversionReport({ filters, currency }: { filters: ReportFilterV
   const period = data.period;
   /** The row's own dimension as list filters, and the dates it covers; null: no list can show it (no owner / no source). */
   const dimension = (row: Report[Breakdown][number]): { filters: { ownerId?: number; sourceId?: number; pipelineId?: number }; range: { from: string; to: string } } | null => {
-    if ('month' in row) {
-      const range = trendMonthRange(row.month, period);
-      return range ? { filters: {}, range } : null;
-    }
+    if ('month' in row) return { filters: {}, range: { from: row.from, to: row.to } };
     if ('ownerId' in row) return row.ownerId === null ? null : { filters: { ownerId: row.ownerId }, range: period };
     if ('sourceId' in row) return row.sourceId === null ? null : { filters: { sourceId: row.sourceId }, range: period };
     return { filters: { pipelineId: row.pipelineId }, range: period };

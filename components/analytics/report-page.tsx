@@ -2,11 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/page-header';
 import { searchParamsFromFilters, type ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import type { ReportKey } from '@/lib/analytics/reports';
-import { HydrateClient } from '@/lib/trpc/server';
-import { resolvePeriod } from '@/server/services/analytics/report-filters';
-import { reportFilterNames } from '@/server/services/export/report-export';
-import { organisationDay } from '@/server/services/today/org-day';
-import { createRequestContext } from '@/server/trpc/request-context';
+import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { PrintButton } from './print-button';
 import { ReportFilterBar } from './report-filter-bar';
 import { ReportNav } from './report-nav';
@@ -66,17 +62,13 @@ export async function ReportPage({ report, filters, showTeam, showPipeline, show
 /** The period and the filters as text, on paper only (the filter bar does not print). */
 async function PrintedFilters({ filters, report, showPipeline }: { filters: ReportFilterValues; report: ReportKey; showPipeline: boolean }) {
   const snapshot = report === 'snapshot';
-  const { db, user } = await createRequestContext();
-  if (!user) return null;
   const locale = (await getLocale()) === 'en' ? 'en' : 'ru';
   const a = await getTranslations('analytics.filters');
   const x = await getTranslations('analyticsExport');
   const now = new Date();
-  const day = await organisationDay(db, now);
+  const { period, timeZone, names } = await getQueryClient().fetchQuery(trpc.analytics.describeFilters.queryOptions({ filters, locale }));
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: day.timeZone });
-  const names = await reportFilterNames({ db, actor: user }, filters, locale);
-  const period = resolvePeriod(filters, day.localDate);
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
   const lastDay = new Date(Date.parse(`${period.to}T00:00:00Z`) - 86_400_000);
   const onePipeline = report === 'funnel' || report === 'snapshot';
   const parts = [

@@ -2,6 +2,8 @@
  * The analytics filter bar lives in the address, so a report can be shared, bookmarked and
  * reloaded as it is. Browser-safe: no server imports.
  */
+import { readParam, type SearchParamsLike } from '../search-params';
+
 export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'quarter', 'year', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
@@ -18,24 +20,16 @@ export interface ReportFilterValues {
 const ID_KEYS = ['pipelineId', 'teamId', 'ownerId', 'sourceId'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function read(params: SearchParamsLike, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-  const value = params[key];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Filters from search params; anything malformed is dropped rather than failing the page. */
 export function filtersFromSearchParams(params: SearchParamsLike): ReportFilterValues {
-  const period = read(params, 'period');
+  const period = readParam(params, 'period');
   const filters: ReportFilterValues = { period: PERIOD_PRESETS.includes(period as PeriodPreset) ? (period as PeriodPreset) : 'thisMonth' };
   for (const key of ID_KEYS) {
-    const value = Number(read(params, key));
+    const value = Number(readParam(params, key));
     if (Number.isInteger(value) && value > 0) filters[key] = value;
   }
-  const from = read(params, 'from');
-  const to = read(params, 'to');
+  const from = readParam(params, 'from');
+  const to = readParam(params, 'to');
   if (filters.period === 'custom') {
     if (from && to && ISO_DATE.test(from) && ISO_DATE.test(to) && from < to) Object.assign(filters, { from, to });
     else filters.period = 'thisMonth';

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
 import type { ServiceContext } from '../context';
-import { inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
+import { inRange, inReportTransaction, prepareSalesReport, ratio, trendMonthRange, type SalesReportBase } from './sales-report-base';
 
 /**
  * Lead → deal among leads created in the period: converted / (converted + junk). The pipeline
@@ -39,8 +39,8 @@ export interface ConversionReport {
   byManager: (ConversionFigures & { ownerId: number | null; name: string | null })[];
   bySource: (ConversionFigures & { sourceId: number | null; nameRu: string | null; nameEn: string | null })[];
   byPipeline: (ConversionFigures & { pipelineId: number; name: string })[];
-  /** The trend: each month of the period, at least the last 12 months ending with it ('YYYY-MM'). */
-  byMonth: (ConversionFigures & { month: string })[];
+  /** The trend: each month of the period, at least the last 12 months ending with it ('YYYY-MM'), with the dates it covers. */
+  byMonth: (ConversionFigures & { month: string } & DateRange)[];
 }
 
 interface LeadRow {
@@ -220,6 +220,6 @@ export async function conversionReport(ctx: ServiceContext, filters: ReportFilte
       .filter((r) => r.won + r.lost > 0)
       .map((r) => ({ pipelineId: r.pipeline_id!, name: labels.pipeline.get(r.pipeline_id!) ?? '', leads: null, deals: toDeals(r) }))
       .sort((a, b) => a.pipelineId - b.pipelineId),
-    byMonth: trend.months.map((month) => ({ month, leads: toLeads(leadMonth.get(month), true), deals: toDeals(dealMonth.get(month), true) })),
+    byMonth: trend.months.map((month) => ({ month, ...trendMonthRange(month, trend.window), leads: toLeads(leadMonth.get(month), true), deals: toDeals(dealMonth.get(month), true) })),
   };
 }

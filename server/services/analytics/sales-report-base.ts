@@ -105,5 +105,13 @@ export function trendMonths(period: { from: string; to: string }): { window: { f
   return { window: { from: isoDate(from), to: period.to }, months };
 }
 
+/** The dates one trend month covers: the calendar month, cut to the trend window. */
+export function trendMonthRange(month: string, window: DateRange): DateRange {
+  const start = parseISO(`${month}-01`);
+  const from = isoDate(start);
+  const to = isoDate(addMonths(start, 1));
+  return { from: from > window.from ? from : window.from, to: to < window.to ? to : window.to };
+}
+
 /** a / b, or null when b is 0 (no denominator, no ratio). */
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

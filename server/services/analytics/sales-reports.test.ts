@@ -11,7 +11,7 @@ import { ServiceError } from '../errors';
 import { conversionReport } from './conversion';
 import { lossReasonsReport } from './loss-reasons';
 import { sourcesReport } from './sources-report';
-import { trendMonths } from './sales-report-base';
+import { trendMonthRange, trendMonths } from './sales-report-base';
 
 describe('the trend line', () => {
   it('covers the 12 months ending with a short period, and every month of a long one', () => {
@@ -25,6 +25,17 @@ describe('the trend line', () => {
     expect(long.window).toEqual({ from: '2025-01-15', to: '2026-03-10' });
     expect(long.months).toHaveLength(15);
     expect([long.months[0], long.months.at(-1)]).toEqual(['2025-01', '2026-03']);
+  });
+
+  it('gives each month the half-open dates it covers, cut to the trend window', () => {
+    const wide = { from: '2000-01-01', to: '2100-01-01' };
+    expect(trendMonthRange('2026-12', wide)).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(trendMonthRange('2026-03', wide)).toEqual({ from: '2026-03-01', to: '2026-04-01' });
+    const window = (period: { from: string; to: string }) => trendMonths(period).window;
+    expect(trendMonthRange('2026-11', window({ from: '2026-11-01', to: '2026-11-15' }))).toEqual({ from: '2026-11-01', to: '2026-11-15' });
+    expect(trendMonthRange('2025-12', window({ from: '2026-11-01', to: '2026-12-01' }))).toEqual({ from: '2025-12-01', to: '2026-01-01' });
+    // A period longer than a year starts the window mid-month.
+    expect(trendMonthRange('2024-03', window({ from: '2024-03-10', to: '2026-01-01' }))).toEqual({ from: '2024-03-10', to: '2024-04-01' });
   });
 });
 

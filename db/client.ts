@@ -77,6 +77,22 @@ export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
 }
 
+const globalForReplica = globalThis as unknown as { __voronkaReplica?: Promise<DatabaseHandle> };
+
+/**
+ * Where analytics read: a read replica of the PostgreSQL server when DATABASE_REPLICA_URL is set
+ * (opened on first use, like the primary), else the primary itself.
+ */
+export async function getReportDb(): Promise<Database> {
+  const url = process.env.DATABASE_REPLICA_URL?.trim();
+  if (!url) return getDb();
+  globalForReplica.__voronkaReplica ??= openDatabase({ url }).catch((error: unknown) => {
+    globalForReplica.__voronkaReplica = undefined;
+    throw error;
+  });
+  return (await globalForReplica.__voronkaReplica).db;
+}
+
 /** Rows of a raw `db.execute()` result: postgres-js returns an array, PGlite an object with rows. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

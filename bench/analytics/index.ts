@@ -1,4 +1,6 @@
 import type { ReportBenchCase } from './case';
+import { funnelCase, snapshotCase } from './funnel';
+import { conversionCase, lossesCase, sourcesCase } from './sales';
 
 /** Every report the analytics benchmark measures, in menu order. */
-export const REPORT_CASES: ReportBenchCase[] = [];
+export const REPORT_CASES: ReportBenchCase[] = [funnelCase, snapshotCase, conversionCase, sourcesCase, lossesCase];

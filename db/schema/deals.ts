@@ -69,11 +69,23 @@ export const deals = pgTable(
     index('deals_owner_open_due_idx')
       .on(t.ownerId, t.nextTaskDueAt)
       .where(sql`${t.status} = 'open'`),
+    // Open deals per stage (kanban, pipeline snapshot), wide enough for the snapshot to read index-only.
     index('deals_pipeline_stage_open_idx')
-      .on(t.pipelineId, t.stageId)
+      .on(t.pipelineId, t.stageId, t.ownerId, t.sourceId, t.amount, t.stageEnteredAt)
       .where(sql`${t.status} = 'open'`),
     index('deals_created_idx').on(t.createdAt),
-    index('deals_closed_idx').on(t.closedAt).where(sql`${t.status} <> 'open'`),
+    // The funnel cohort (deals created in a period, per pipeline) read by an index-only scan: every
+    // column the funnel counts is in the key, so a year of a million deals never touches the heap.
+    index('deals_funnel_cohort_idx').on(t.pipelineId, t.createdAt, t.ownerId, t.sourceId, t.status, t.furthestStageOrder, t.amount),
+    // The same cohort for a team or a manager: reached by owner first.
+    index('deals_owner_cohort_idx').on(t.ownerId, t.createdAt, t.pipelineId, t.sourceId, t.status, t.furthestStageOrder, t.amount),
+    // Deals closed in a period (win rate, sources, losses): covering partial indexes, org-wide and by owner.
+    index('deals_closed_idx')
+      .on(t.closedAt, t.ownerId, t.pipelineId, t.sourceId, t.status, t.amount, t.createdAt, t.lossReasonId, t.stageId)
+      .where(sql`${t.status} <> 'open'`),
+    index('deals_owner_closed_idx')
+      .on(t.ownerId, t.closedAt, t.pipelineId, t.sourceId, t.status, t.amount, t.createdAt, t.lossReasonId, t.stageId)
+      .where(sql`${t.status} <> 'open'`),
     index('deals_company_idx').on(t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_lead_idx').on(t.leadId),
@@ -93,10 +105,19 @@ export const dealStageHistory = pgTable(
       .references(() => stages.id),
     changedBy: integer('changed_by').references(() => users.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the deal left this stage: the changed_at of its next history row (null while it is
+     * still here). Kept by the trigger deal_stage_history_close_stay (migration 0006) so time in
+     * stage is a column read, not a window over the whole history; `npm run db:repair-summaries`
+     * recomputes it.
+     */
+    leftAt: timestamp('left_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
-    index('deal_stage_history_deal_idx').on(t.dealId, t.changedAt),
+    // Wide enough for index-only reads of a deal's stays (time in stage) and of the stage a lost
+    // deal was lost from.
+    index('deal_stage_history_deal_idx').on(t.dealId, t.changedAt, t.toStageId, t.leftAt, t.fromStageId),
     index('deal_stage_history_changed_idx').on(t.changedAt),
   ],
 );

@@ -64,7 +64,9 @@ export const leads = pgTable(
       sql`${t.status} <> 'converted' or (${t.convertedAt} is not null and coalesce(${t.convertedContactId}, ${t.convertedCompanyId}, ${t.convertedDealId}) is not null)`,
     ),
     index('leads_owner_status_idx').on(t.ownerId, t.status),
-    index('leads_created_idx').on(t.createdAt),
+    // Leads of a period (conversion, sources) read index-only, org-wide or by owner for a team.
+    index('leads_created_idx').on(t.createdAt, t.ownerId, t.sourceId, t.status),
+    index('leads_owner_created_idx').on(t.ownerId, t.createdAt, t.sourceId, t.status),
     index('leads_source_created_idx').on(t.sourceId, t.createdAt),
     index('leads_phone_idx').on(t.phoneNormalized),
     index('leads_email_idx').on(t.emailNormalized),

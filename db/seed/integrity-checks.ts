@@ -83,6 +83,14 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
               where h.deal_id = d.id and s.kind = 'open')`,
     },
     {
+      id: 'stage-stays',
+      name: "deal_stage_history.left_at = the deal's next row's changed_at",
+      sql: `select count(*)::int as n from (
+              select left_at, lead(changed_at) over (partition by deal_id order by changed_at, id) as next_at
+              from deal_stage_history) h
+            where h.left_at is distinct from h.next_at`,
+    },
+    {
       id: 'open-tasks',
       name: 'open_task_count and next_task_due_at equal a recompute from activities',
       sql: `select count(*)::int as n from deals d left join lateral (

@@ -22,7 +22,7 @@ const DEAL_COLUMNS = [
   'created_by', 'created_at', 'updated_at', 'version',
 ] as const;
 
-const HISTORY_COLUMNS = ['id', 'deal_id', 'from_stage_id', 'to_stage_id', 'changed_by', 'changed_at', 'created_at', 'updated_at'] as const;
+const HISTORY_COLUMNS = ['id', 'deal_id', 'from_stage_id', 'to_stage_id', 'changed_by', 'changed_at', 'created_at', 'updated_at', 'left_at'] as const;
 
 const STATUS_NAMES = ['open', 'won', 'lost'] as const;
 
@@ -106,7 +106,9 @@ export async function loadStageHistory(ctx: SeedContext, session: BulkSession, d
       for (let i = 0; i < path.positions.length; i++) {
         const at = ts(path.realTimes[i]!);
         const from = i === 0 ? NULL : String(stages[path.positions[i - 1]!]!.id);
-        flush = w.push(`${++id}\t${d + 1}\t${from}\t${stages[path.positions[i]!]!.id}\t${owner}\t${at}\t${at}\t${at}`) || flush;
+        // The stay ends when the next move begins (what the deal_stage_history_close_stay trigger keeps).
+        const leftAt = i + 1 < path.positions.length ? ts(path.realTimes[i + 1]!) : NULL;
+        flush = w.push(`${++id}\t${d + 1}\t${from}\t${stages[path.positions[i]!]!.id}\t${owner}\t${at}\t${at}\t${at}\t${leftAt}`) || flush;
       }
       if (flush) await w.drain();
     }

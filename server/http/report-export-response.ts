@@ -35,7 +35,7 @@ export function reportFiltersFromQuery(params: URLSearchParams): ReportFiltersIn
  * manager or a head asking for another team (the report services decide), 400 for bad filters.
  */
 export async function reportExportResponse(
-  context: { db: Database; user: SessionUser | null },
+  context: { db: Database; reportDb?: Database; user: SessionUser | null },
   report: string,
   params: URLSearchParams,
   locale: Locale,
@@ -47,7 +47,7 @@ export async function reportExportResponse(
   if (format !== 'csv' && format !== 'xlsx') return Response.json({ error: 'format: csv or xlsx' }, { status: 400 });
   try {
     const file = await exportReport(
-      { db: context.db, actor: context.user },
+      { db: context.db, reportDb: context.reportDb, actor: context.user },
       { report: report as ReportKey, format: format as ExportFormat, filters: reportFiltersFromQuery(params) },
       context.user.locale ?? locale,
       options,

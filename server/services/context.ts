@@ -5,4 +5,9 @@ import type { SessionUser } from '@/server/auth/session-user';
 export interface ServiceContext {
   db: Database;
   actor: SessionUser;
+  /**
+   * Where analytics read (inReportTransaction): a read replica when DATABASE_REPLICA_URL is set;
+   * absent = db. Writes (the export's audit row) always go to db.
+   */
+  reportDb?: Database;
 }

@@ -11,7 +11,7 @@ export const publicProcedure = baseProcedure;
  */
 export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
-  const service: ServiceContext = { db: ctx.db, actor: ctx.user };
+  const service: ServiceContext = { db: ctx.db, reportDb: ctx.reportDb, actor: ctx.user };
   return next({ ctx: { ...ctx, user: ctx.user, service } });
 });
 

@@ -67,26 +67,23 @@ export interface StageTimeRow {
 
 /**
  * Time in each stage for the current cohort: a stay runs from a history row (entering the stage)
- * to the deal's next history row (leaving it); the stay still going on has no end and is left out,
- * and a skipped stage has no stay at all. Reopened deals may stay in a stage twice: both count.
+ * to the deal's next history row (leaving it), stored as left_at; the stay still going on has no
+ * end and is left out, and a skipped stage has no stay at all. Reopened deals may stay in a stage
+ * twice: both count.
  */
 export async function stageTimes(db: Database, input: { where: SQL; period: DateRange }): Promise<StageTimeRow[]> {
   const rows = rowsOf<StageTimeRow>(
     await db.execute(sql`
-      with cohort as (
-        select deals.id, deals.owner_id from deals
+      with stays as (
+        select deals.owner_id, h.to_stage_id as stage_id, extract(epoch from h.left_at - h.changed_at) / 86400 as days
+        from deals join deal_stage_history h on h.deal_id = deals.id
         where deals.created_at >= ${orgDayStart(input.period.from)} and deals.created_at < ${orgDayStart(input.period.to)}
-          and ${input.where}
-      ),
-      stays as (
-        select c.owner_id, h.to_stage_id as stage_id,
-               extract(epoch from lead(h.changed_at) over (partition by h.deal_id order by h.changed_at, h.id) - h.changed_at) / 86400 as days
-        from cohort c join deal_stage_history h on h.deal_id = c.id
+          and ${input.where} and h.left_at is not null
       )
       select owner_id, stage_id, count(*)::int as stays,
              avg(days)::float8 as avg_days,
              percentile_cont(0.5) within group (order by days)::float8 as median_days
-      from stays where days is not null
+      from stays
       group by grouping sets ((stage_id), (owner_id, stage_id))`),
   );
   return rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
+import { inReportTransaction } from './report-transaction';
 import { organisationDay } from '../today/org-day';
 import { stageCounts, stageTimes, type StageCountRow, type StageTimeRow } from './funnel-queries';
 import { reportFilters, resolvePeriod, type ReportFiltersInput, type ReportPeriod } from './report-filters';
@@ -55,9 +56,7 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersInput, options: { now?: Date } = {}): Promise<DealFunnel> {
   const filters = reportFilters.parse(rawFilters);
   const owners = reportOwnerCondition(ctx.actor, filters, sql`deals.owner_id`);
-  return ctx.db.transaction(async (tx) => {
-    // Big plain aggregates: JIT compilation costs more than it saves here (DESIGN.md §7).
-    await tx.execute(sql`set local jit = off`);
+  return inReportTransaction(ctx, async ({ db: tx }) => {
     const day = await organisationDay(tx, options.now ?? new Date());
     const period = resolvePeriod(filters, day.localDate);
     const pipeline = await reportPipeline(tx, filters.pipelineId);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
+import { inReportTransaction } from './report-transaction';
 import { reportFilters, type ReportFiltersInput } from './report-filters';
 import { dealFilterCondition, reportPipeline } from './report-pipeline';
 import { reportOwnerCondition } from './report-scope';
@@ -32,8 +33,7 @@ export async function pipelineSnapshot(ctx: ServiceContext, rawFilters: ReportFi
   const filters = reportFilters.parse(rawFilters);
   const owners = reportOwnerCondition(ctx.actor, filters, sql`deals.owner_id`);
   const now = (options.now ?? new Date()).toISOString();
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
+  return inReportTransaction(ctx, async ({ db: tx }) => {
     const pipeline = await reportPipeline(tx, filters.pipelineId);
     // Open stages in order; an archived stage shows only while deals still sit in it. Totals are
     // window sums over the same rows, so they equal the sum of the (rounded) stage figures.

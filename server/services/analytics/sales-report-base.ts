@@ -28,17 +28,7 @@ export interface SalesReportBase {
   monthBuckets: SQL;
 }
 
-/**
- * Runs a report's queries in one read transaction with JIT off: these are big plain aggregates,
- * where JIT compilation costs more than it saves (DESIGN.md §7). The queries run one after the
- * other (one connection), which PGlite needs anyway.
- */
-export async function inReportTransaction<T>(ctx: ServiceContext, body: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return body({ ...ctx, db: tx });
-  });
-}
+export { inReportTransaction } from './report-transaction';
 
 export async function prepareSalesReport(ctx: ServiceContext, rawFilters: ReportFiltersInput, now: Date = new Date()): Promise<SalesReportBase> {
   const filters = reportFilters.parse(rawFilters);

@@ -5,7 +5,7 @@ import { createRequestContext } from '@/server/trpc/request-context';
 /** GET /api/export/report/{funnel|snapshot|conversion|sources|losses}?format=csv|xlsx&<report filters> */
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   const { report } = await params;
-  const { db, user } = await createRequestContext();
+  const context = await createRequestContext();
   const locale = (await getLocale()) === 'en' ? 'en' : 'ru';
-  return reportExportResponse({ db, user }, report, new URL(request.url).searchParams, locale);
+  return reportExportResponse(context, report, new URL(request.url).searchParams, locale);
 }

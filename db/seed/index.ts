@@ -23,6 +23,7 @@ import { detachConstraints, reattachConstraints, resetIdentities, truncateTables
 import { loadProposals } from './load-proposals';
 import { loadReference } from './load-reference';
 import { loadTargets } from './load-targets';
+import { loadReportSummaries } from './load-summaries';
 import { recentMonths } from './months';
 import { createProgress } from './progress';
 import { mix32 } from './random';
@@ -126,6 +127,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     await loadInvoices(ctx, session, deals, links, counts);
     counts.feedback = await loadFeedback(ctx, session, deals);
     counts.targets = await loadTargets(ctx, session, deals, activities.summaries);
+    await loadReportSummaries(session);
 
     report(`re-attaching ${detached.indexes.length} indexes and ${detached.foreignKeys.length} foreign keys`);
     await reattachConstraints(session, detached, progress.step);

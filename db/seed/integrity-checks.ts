@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../client';
+import { EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY } from '../summaries/report-monthly';
 import { mskDay } from './business-clock';
 import { recentMonths } from './months';
 
@@ -89,6 +90,18 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
               select left_at, lead(changed_at) over (partition by deal_id order by changed_at, id) as next_at
               from deal_stage_history) h
             where h.left_at is distinct from h.next_at`,
+    },
+    {
+      id: 'lead-monthly',
+      name: 'lead_monthly equals a recompute from leads',
+      sql: `select count(*)::int as n from ((${EXPECTED_LEAD_MONTHLY}) except all
+              select month, owner_id, source_id, created, converted, junk from lead_monthly where (created, converted, junk) <> (0, 0, 0)) x`,
+    },
+    {
+      id: 'deal-outcome-monthly',
+      name: 'deal_outcome_monthly equals a recompute from closed deals',
+      sql: `select count(*)::int as n from (select month, owner_id, source_id, pipeline_id, won, lost, won_amount, won_seconds
+              from deal_outcome_monthly where (won, lost) <> (0, 0) except all (${EXPECTED_DEAL_OUTCOME_MONTHLY})) x`,
     },
     {
       id: 'open-tasks',

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
 import type { ServiceContext } from '../context';
-import { inRange, inReportTransaction, prepareSalesReport, ratio, trendMonthRange, type SalesReportBase } from './sales-report-base';
+import { coversWholeMonths, inRange, inReportTransaction, prepareSalesReport, ratio, trendMonthDates, trendMonthRange, type SalesReportBase } from './sales-report-base';
 
 /**
  * Lead → deal among leads created in the period: converted / (converted + junk). The pipeline
@@ -105,9 +105,15 @@ async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: D
   // grouping() is refused without grouping columns: the ungrouped call reports the totals' bits itself.
   const sets = grouped ? sql`grouping sets ((), (owner_id), (source_id), (month))` : sql`grouping sets (())`;
   const g = grouped ? sql`grouping(owner_id, source_id, month)::int` : sql.raw(String(LEAD_SET.total));
-  return rowsOf<LeadRow>(
-    await ctx.db.execute(sql`
-      with cells as (
+  // Whole months: the monthly summary, aliased as leads so the shared conditions on "leads" apply.
+  const cells = coversWholeMonths(period, window)
+    ? sql`
+        select owner_id, source_id, width_bucket(month, ${trendMonthDates(base)}) as month, month >= ${period.from}::date as cur,
+               sum(created) as created, sum(converted) as converted, sum(junk) as junk
+        from lead_monthly as leads
+        where month >= ${window.from}::date and month < ${window.to}::date and created <> 0 and ${base.leadWhere}
+        group by 1, 2, 3, 4`
+    : sql`
         select owner_id, source_id, width_bucket(created_at, ${base.monthBuckets}) as month,
                created_at >= ${base.at(period.from)} as cur,
                count(*) as created,
@@ -115,8 +121,10 @@ async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: D
                count(*) filter (where status = 'junk') as junk
         from leads
         where ${inRange(base, sql`created_at`, window)} and ${base.leadWhere}
-        group by 1, 2, 3, 4
-      )
+        group by 1, 2, 3, 4`;
+  return rowsOf<LeadRow>(
+    await ctx.db.execute(sql`
+      with cells as (${cells})
       select ${g} as g, ${grouped ? sql`owner_id, source_id, month` : sql`null::int as owner_id, null::int as source_id, null::int as month`},
              ${leadSums('', true)}, ${leadSums('t_', false)}
       from cells group by ${sets}`),
@@ -127,9 +135,14 @@ async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: D
 async function dealFigures(ctx: ServiceContext, base: SalesReportBase, period: DateRange, window: DateRange, grouped: boolean) {
   const sets = grouped ? sql`grouping sets ((), (owner_id), (source_id), (pipeline_id), (month))` : sql`grouping sets (())`;
   const g = grouped ? sql`grouping(owner_id, source_id, pipeline_id, month)::int` : sql.raw(String(DEAL_SET.total));
-  return rowsOf<DealRow>(
-    await ctx.db.execute(sql`
-      with cells as (
+  const cells = coversWholeMonths(period, window)
+    ? sql`
+        select owner_id, source_id, pipeline_id, width_bucket(month, ${trendMonthDates(base)}) as month, month >= ${period.from}::date as cur,
+               sum(won) as won, sum(lost) as lost, sum(won_amount) as won_amount, sum(won_seconds) as won_seconds
+        from deal_outcome_monthly as deals
+        where month >= ${window.from}::date and month < ${window.to}::date and (won, lost) <> (0, 0) and ${base.dealWhere}
+        group by 1, 2, 3, 4, 5`
+    : sql`
         select owner_id, source_id, pipeline_id, width_bucket(closed_at, ${base.monthBuckets}) as month,
                closed_at >= ${base.at(period.from)} as cur,
                count(*) filter (where status = 'won') as won,
@@ -138,8 +151,10 @@ async function dealFigures(ctx: ServiceContext, base: SalesReportBase, period: D
                sum(extract(epoch from closed_at - created_at)) filter (where status = 'won') as won_seconds
         from deals
         where status <> 'open' and ${inRange(base, sql`closed_at`, window)} and ${base.dealWhere}
-        group by 1, 2, 3, 4, 5
-      )
+        group by 1, 2, 3, 4, 5`;
+  return rowsOf<DealRow>(
+    await ctx.db.execute(sql`
+      with cells as (${cells})
       select ${g} as g, ${grouped ? sql`owner_id, source_id, pipeline_id, month` : sql`null::int as owner_id, null::int as source_id, null::int as pipeline_id, null::int as month`},
              ${dealSums('', true)}, ${dealSums('t_', false)}
       from cells group by ${sets}`),

@@ -103,5 +103,21 @@ export function trendMonthRange(month: string, window: DateRange): DateRange {
   return { from: from > window.from ? from : window.from, to: to < window.to ? to : window.to };
 }
 
+/**
+ * True when every range starts and ends on the first of a month: then the monthly summaries
+ * (lead_monthly, deal_outcome_monthly) hold exactly the rows of the range, and reports read them
+ * instead of the leads and deals themselves.
+ */
+export function coversWholeMonths(...ranges: DateRange[]): boolean {
+  return ranges.every((range) => range.from.endsWith('-01') && range.to.endsWith('-01'));
+}
+
+/** The trend months as a date[] literal (first days), for width_bucket over a summary's month. */
+export function trendMonthDates(base: SalesReportBase): SQL {
+  const dates = base.trend.months.map((month) => `${month}-01`);
+  for (const date of dates) if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`unexpected trend month ${date}`);
+  return sql.raw(`'{${dates.join(',')}}'::date[]`);
+}
+
 /** a / b, or null when b is 0 (no denominator, no ratio). */
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

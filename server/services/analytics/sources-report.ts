@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
-import { inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
+import { coversWholeMonths, inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
 
 export interface SourceFigures {
   /** Leads created in the period, and their lead → deal conversion. */
@@ -55,22 +55,30 @@ interface Row {
  */
 async function sourceRows(ctx: ServiceContext, base: SalesReportBase, range: DateRange): Promise<Row[]> {
   const sourceFilter = base.filters.sourceId === undefined ? sql`true` : sql`s.id = ${base.filters.sourceId}`;
+  // Whole months: the monthly summaries, aliased as leads / deals so the shared conditions apply.
+  const monthly = coversWholeMonths(range);
+  const leadCounts = monthly
+    ? sql`select source_id, sum(created)::int as leads, sum(converted)::int as converted, sum(junk)::int as junk
+          from lead_monthly as leads where month >= ${range.from}::date and month < ${range.to}::date and created <> 0 and ${base.leadWhere}
+          group by source_id`
+    : sql`select source_id, count(*)::int as leads,
+                 count(*) filter (where status = 'converted')::int as converted,
+                 count(*) filter (where status = 'junk')::int as junk
+          from leads where ${inRange(base, sql`created_at`, range)} and ${base.leadWhere}
+          group by source_id`;
+  const dealCounts = monthly
+    ? sql`select source_id, sum(won)::int as won, sum(lost)::int as lost, coalesce(sum(won_amount), 0::numeric(14,2)) as won_amount
+          from deal_outcome_monthly as deals where month >= ${range.from}::date and month < ${range.to}::date and (won, lost) <> (0, 0) and ${base.dealWhere}
+          group by source_id`
+    : sql`select source_id, count(*) filter (where status = 'won')::int as won,
+                 count(*) filter (where status = 'lost')::int as lost,
+                 coalesce(sum(amount) filter (where status = 'won'), 0::numeric(14,2)) as won_amount
+          from deals where status <> 'open' and ${inRange(base, sql`closed_at`, range)} and ${base.dealWhere}
+          group by source_id`;
   return rowsOf<Row>(
     await ctx.db.execute(sql`
-      with l as (
-        select source_id, count(*)::int as leads,
-               count(*) filter (where status = 'converted')::int as converted,
-               count(*) filter (where status = 'junk')::int as junk
-        from leads where ${inRange(base, sql`created_at`, range)} and ${base.leadWhere}
-        group by source_id
-      ),
-      d as (
-        select source_id, count(*) filter (where status = 'won')::int as won,
-               count(*) filter (where status = 'lost')::int as lost,
-               coalesce(sum(amount) filter (where status = 'won'), 0::numeric(14,2)) as won_amount
-        from deals where status <> 'open' and ${inRange(base, sql`closed_at`, range)} and ${base.dealWhere}
-        group by source_id
-      ),
+      with l as (${leadCounts}),
+      d as (${dealCounts}),
       months as (
         select coalesce(sum((least((m + interval '1 month')::date, ${range.to}::date) - greatest(m::date, ${range.from}::date))::numeric
                             / ((m + interval '1 month')::date - m::date)), 0) as factor

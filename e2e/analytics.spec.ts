@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { REPORTS, reportHref } from '../lib/analytics/reports';
 import { signIn } from './fixtures';
 
 /** The total under a list ("Страница 1 из 2 · всего 27"). */
@@ -57,4 +58,17 @@ test('the funnel\'s "reached" count of a stage equals the deals list behind it',
   await chip.getByRole('button').click();
   await expect(chip).toHaveCount(0);
   await expect.poll(() => listTotal(page)).toBeGreaterThan(deals);
+});
+
+test('every report opens on a phone without sideways scrolling; a screenshot of each is kept', async ({ page }, testInfo) => {
+  await signIn(page, 'executive');
+  for (const report of REPORTS) {
+    await page.goto(reportHref(report, 'period=year'));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('report-table').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), report).toBeLessThanOrEqual(375);
+    const path = testInfo.outputPath(`report-${report}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`report-${report}`, { path, contentType: 'image/png' });
+  }
 });

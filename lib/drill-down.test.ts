@@ -3,7 +3,7 @@ import { dealFiltersFromSearchParams, dealsHref, leadFiltersFromSearchParams, le
 
 describe('drill-down links', () => {
   it('round-trips deal filters through the address', () => {
-    const filters = { pipelineId: 1, status: 'won' as const, closedFrom: '2026-10-01', closedTo: '2026-11-01', ownerId: 7, teamId: 2, reachedStageId: 3, lossReasonId: 4 };
+    const filters = { pipelineId: 1, status: 'won' as const, closedFrom: '2026-10-01', closedTo: '2026-11-01', ownerId: 7, teamId: 2, reachedStageId: 3, lossReasonId: 4, lostFromStageId: 5 };
     const href = dealsHref(filters);
     expect(href.startsWith('/deals?')).toBe(true);
     expect(dealFiltersFromSearchParams(new URLSearchParams(href.split('?')[1]))).toEqual(filters);

@@ -17,6 +17,8 @@ export interface DealListFilters {
   /** Deals that reached the stage, as the funnel counts them. */
   reachedStageId?: number;
   lossReasonId?: number;
+  /** Lost deals lost from the stage, as the loss-reasons report counts them. */
+  lostFromStageId?: number;
   amountMin?: string;
   amountMax?: string;
   createdFrom?: string;
@@ -36,7 +38,7 @@ export interface LeadListFilters {
   search?: string;
 }
 
-const DEAL_ID_KEYS = ['pipelineId', 'stageId', 'ownerId', 'sourceId', 'teamId', 'reachedStageId', 'lossReasonId'] as const;
+const DEAL_ID_KEYS = ['pipelineId', 'stageId', 'ownerId', 'sourceId', 'teamId', 'reachedStageId', 'lossReasonId', 'lostFromStageId'] as const;
 const DEAL_DATE_KEYS = ['createdFrom', 'createdTo', 'closedFrom', 'closedTo'] as const;
 const DEAL_KEYS = ['status', ...DEAL_ID_KEYS, 'amountMin', 'amountMax', ...DEAL_DATE_KEYS, 'search'] as const;
 const LEAD_ID_KEYS = ['sourceId', 'ownerId', 'teamId'] as const;

@@ -17,8 +17,9 @@ export function LossesReport({ filters, currency }: { filters: ReportFilterValue
   const f = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.lossReasons.queryOptions(filters));
   if (!data) return null;
-  // Deals lost (closed) in the period; per reason with its id. The stage lost from has no list filter yet.
-  const lost = (lossReasonId?: number) => dealsHref({ ...scopeOf(filters), status: 'lost', lossReasonId, closedFrom: data.period.from, closedTo: data.period.to });
+  // Deals lost (closed) in the period; per reason, or per stage they were lost from.
+  const lost = (lossReasonId?: number, lostFromStageId?: number) =>
+    dealsHref({ ...scopeOf(filters), status: 'lost', lossReasonId, lostFromStageId, closedFrom: data.period.from, closedTo: data.period.to });
   return (
     <section className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
@@ -61,9 +62,9 @@ export function LossesReport({ filters, currency }: { filters: ReportFilterValue
               {row.name ?? t('unknownStage')}
               {row.pipelineName && <span className="ml-1 text-xs font-normal text-slate-500">· {row.pipelineName}</span>}
             </th>
-            <td className={numberCell}>{f.count(row.count)}</td>
+            <td className={numberCell}>{row.stageId === null ? f.count(row.count) : <DrillLink href={lost(undefined, row.stageId)} testId="drill-lost-from-stage">{f.count(row.count)}</DrillLink>}</td>
             <td className={numberCell}>{f.percent(row.share)}</td>
-            <td className={numberCell}>{f.money(row.amount)}</td>
+            <td className={numberCell}>{row.stageId === null ? f.money(row.amount) : <DrillLink href={lost(undefined, row.stageId)}>{f.money(row.amount)}</DrillLink>}</td>
           </tr>
         ))}
       </ReportTable>

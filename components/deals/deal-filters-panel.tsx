@@ -32,6 +32,7 @@ export function DealFiltersPanel({
     if (key === 'pipelineId') {
       delete next.stageId;
       delete next.reachedStageId;
+      delete next.lostFromStageId;
     }
     onChange(next);
   };
@@ -118,13 +119,14 @@ function ReportFilterChips({ value, onChange, pipelines }: { value: DealFilterVa
   const trpc = useTRPC();
   const { data: teams } = useQuery({ ...trpc.reference.teams.queryOptions(), enabled: Boolean(value.teamId) });
   const { data: reasons } = useQuery({ ...trpc.reference.lossReasons.queryOptions(), enabled: Boolean(value.lossReasonId) });
-  const stage = pipelines.flatMap((p) => p.stages).find((s) => String(s.id) === value.reachedStageId);
+  const stageName = (id: string | undefined) => pipelines.flatMap((p) => p.stages).find((s) => String(s.id) === id)?.name ?? '…';
   const reason = reasons?.find((r) => String(r.id) === value.lossReasonId);
   const chips = [
     value.teamId && { key: 'teamId' as const, text: t('chips.team', { name: teams?.find((team) => String(team.id) === value.teamId)?.name ?? '…' }) },
-    value.reachedStageId && { key: 'reachedStageId' as const, text: t('chips.reachedStage', { name: stage?.name ?? '…' }) },
+    value.reachedStageId && { key: 'reachedStageId' as const, text: t('chips.reachedStage', { name: stageName(value.reachedStageId) }) },
+    value.lostFromStageId && { key: 'lostFromStageId' as const, text: t('chips.lostFromStage', { name: stageName(value.lostFromStageId) }) },
     value.lossReasonId && { key: 'lossReasonId' as const, text: t('chips.lossReason', { name: reason ? (locale === 'ru' ? reason.nameRu : reason.nameEn) : '…' }) },
-  ].filter((chip): chip is { key: 'teamId' | 'reachedStageId' | 'lossReasonId'; text: string } => Boolean(chip));
+  ].filter((chip): chip is { key: 'teamId' | 'reachedStageId' | 'lossReasonId' | 'lostFromStageId'; text: string } => Boolean(chip));
   if (chips.length === 0) return null;
   return (
     <ul className="flex flex-wrap gap-2" aria-label={t('chips.label')}>
@@ -149,7 +151,7 @@ function ReportFilterChips({ value, onChange, pipelines }: { value: DealFilterVa
   );
 }
 
-const NUMERIC = new Set<keyof DealFilters>(['pipelineId', 'stageId', 'ownerId', 'sourceId', 'teamId', 'reachedStageId', 'lossReasonId']);
+const NUMERIC = new Set<keyof DealFilters>(['pipelineId', 'stageId', 'ownerId', 'sourceId', 'teamId', 'reachedStageId', 'lossReasonId', 'lostFromStageId']);
 /** "To" dates are inclusive in the form and exclusive in the API ([from, to) periods). */
 const INCLUSIVE_END = new Set<keyof DealFilters>(['createdTo', 'closedTo']);
 

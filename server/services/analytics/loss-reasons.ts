@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
+import { lostFromStage } from '../deals/lost-from-stage';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
 import { inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
 
@@ -62,10 +63,7 @@ async function lossRows(ctx: ServiceContext, base: SalesReportBase, range: DateR
     await ctx.db.execute(sql`
       -- status <> 'open' spells out the predicate of the partial index deals_closed_idx.
       with lost as (
-        select deals.amount, deals.loss_reason_id,
-               (select h.from_stage_id from deal_stage_history h
-                 where h.deal_id = deals.id and h.to_stage_id = deals.stage_id
-                 order by h.changed_at desc limit 1) as from_stage_id
+        select deals.amount, deals.loss_reason_id, ${lostFromStage} as from_stage_id
         from deals
         where deals.status <> 'open' and deals.status = 'lost' and ${inRange(base, sql`deals.closed_at`, range)} and ${base.dealWhere}
       ),

@@ -7,6 +7,7 @@ export const ownerInTeam = (ownerColumn: AnyPgColumn, teamId: number): SQL =>
   sql`${ownerColumn} in (select ${users.id} from ${users} where ${users.teamId} = ${teamId})`;
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
+import { lostFromStage } from './lost-from-stage';
 import type { DealFilters, DealSortField } from './schemas';
 
 /** The organisation's time zone: date filters mean calendar days there (DESIGN.md section 5). */
@@ -48,6 +49,7 @@ export function dealConditions(actor: SessionUser, filters: DealFilters): SQL {
   if (filters.search) conditions.push(dealTextSearch(filters.search));
   if (filters.teamId) conditions.push(ownerInTeam(deals.ownerId, filters.teamId));
   if (filters.lossReasonId) conditions.push(eq(deals.lossReasonId, filters.lossReasonId));
+  if (filters.lostFromStageId) conditions.push(sql`${deals.status} = 'lost' and ${lostFromStage} = ${filters.lostFromStageId}`);
   if (filters.reachedStageId) {
     // The funnel's rule (analytics/funnel-queries.ts): a won deal passed every open stage.
     conditions.push(sql`exists (select 1 from ${stages} reached where reached.id = ${filters.reachedStageId}

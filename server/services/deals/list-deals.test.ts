@@ -38,13 +38,19 @@ describe.each(DRIVERS)('deals list and export on %s', (driver) => {
       expect(team.items.map((d) => d.ownerName)).toEqual(['Head A', 'Manager A1']);
     }));
 
-  it('drill-down filters (team, reached stage, loss reason) return exactly the rows direct SQL finds, within scope', () =>
+  it('drill-down filters (team, reached stage, loss reason, stage lost from) return exactly the rows direct SQL finds, within scope', () =>
     withDeals(async (db, f) => {
-      await db.insert(deals).values([
+      const added = await db.insert(deals).values([
         { title: 'Won by B1', pipelineId: f.pipelineId, stageId: f.stages.won, ownerId: f.managerB1.id, status: 'won', furthestStageOrder: 2, closedAt: new Date('2026-03-12T10:00:00Z') },
         { title: 'Lost at meeting', pipelineId: f.pipelineId, stageId: f.stages.lost, ownerId: f.managerA2.id, status: 'lost', furthestStageOrder: 3, lossReasonId: f.lossReasonId, closedAt: new Date('2026-03-12T10:00:00Z') },
         { title: 'In contract', pipelineId: f.pipelineId, stageId: f.stages.contract, ownerId: f.managerA1.id, furthestStageOrder: 4 },
-      ]);
+      ]).returning({ id: deals.id });
+      // "Lost at meeting" was lost once from the contract stage, reopened, then lost from the meeting: the latest loss counts.
+      const lostDeal = added[1]!.id;
+      await db.execute(sql`insert into deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at) values
+        (${lostDeal}, ${f.stages.contract}, ${f.stages.lost}, '2026-03-01T10:00:00Z'),
+        (${lostDeal}, ${f.stages.lost}, ${f.stages.meeting}, '2026-03-05T10:00:00Z'),
+        (${lostDeal}, ${f.stages.meeting}, ${f.stages.lost}, '2026-03-12T10:00:00Z')`);
       const ids = async (actor: typeof f.executive, filters: Record<string, unknown>) =>
         (await listDeals({ db, actor }, { filters, pageSize: 100, sort: { field: 'title', direction: 'asc' } })).items.map((d) => d.id).sort((a, b) => a - b);
       const direct = async (where: ReturnType<typeof sql>) =>
@@ -60,6 +66,9 @@ describe.each(DRIVERS)('deals list and export on %s', (driver) => {
       expect(await ids(f.executive, { reachedStageId: f.stages.won })).toEqual(await direct(sql`deals.status = 'won'`));
       expect(await ids(f.executive, { reachedStageId: f.stages.lost })).toEqual(await direct(sql`deals.status = 'lost'`));
       expect(await ids(f.executive, { lossReasonId: f.lossReasonId })).toEqual(await direct(sql`deals.loss_reason_id = ${f.lossReasonId}`));
+      expect(await ids(f.executive, { lostFromStageId: f.stages.meeting })).toEqual([lostDeal]);
+      expect(await ids(f.executive, { lostFromStageId: f.stages.contract })).toEqual([]);
+      expect(await ids(f.headB, { lostFromStageId: f.stages.meeting })).toEqual([]);
       expect(await ids(f.executive, { teamId: teamA, reachedStageId: f.stages.meeting })).toEqual(
         await direct(sql`users.team_id = ${teamA} and (deals.status = 'won' or deals.furthest_stage_order >= ${stageOrder})`),
       );

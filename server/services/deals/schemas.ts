@@ -40,6 +40,8 @@ export const dealFilters = z
     /** Deals that reached this stage (funnel): an open stage when the furthest stage is at or past it or the deal is won; a won/lost stage by status. */
     reachedStageId: id.optional(),
     lossReasonId: id.optional(),
+    /** Lost deals lost from this stage, as the loss-reasons report counts them. */
+    lostFromStageId: id.optional(),
   })
   .refine((f) => !f.amountMin || !f.amountMax || Number(f.amountMin) <= Number(f.amountMax), {
     path: ['amountMax'],

@@ -23,6 +23,11 @@ export interface BenchScope {
 export interface ReportBenchCase {
   report: string;
   run(ctx: ServiceContext, filters: ReportFiltersInput): Promise<unknown>;
-  /** The statements a skilled engineer would write by hand for the same figures, run in order. */
+  /**
+   * The statements a skilled engineer would write by hand for the same figures, run in order:
+   * over the leads, deals, history and activity rows with every column and index they have
+   * (stored ones such as furthest_stage_order, left_at or lost_from_stage_id included), but not
+   * the summary tables that exist only for the reports — those are what the service adds.
+   */
   handWritten(scope: BenchScope): SQL[];
 }

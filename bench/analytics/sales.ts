@@ -64,11 +64,9 @@ export const lossesCase: ReportBenchCase = {
     const at = instants(scope);
     return [
       sql`
-        select d.closed_at >= ${at.from}, d.loss_reason_id, h.from_stage_id, count(*), sum(d.amount)
+        select d.closed_at >= ${at.from}, d.loss_reason_id, d.lost_from_stage_id, count(*), sum(d.amount)
         from deals d
-        left join lateral (select from_stage_id from deal_stage_history h where h.deal_id = d.id and h.to_stage_id = d.stage_id
-                           order by h.changed_at desc limit 1) h on true
-        where d.status <> 'open' and d.status = 'lost' and d.closed_at >= ${at.previousFrom} and d.closed_at < ${at.to} and ${ownedBy(scope, 'd.owner_id')}
+        where d.status = 'lost' and d.closed_at >= ${at.previousFrom} and d.closed_at < ${at.to} and ${ownedBy(scope, 'd.owner_id')}
         group by grouping sets ((1), (1, 2), (1, 3), (1, 2, 3))`,
     ];
   },

@@ -51,6 +51,12 @@ export const deals = pgTable(
     stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }).notNull().defaultNow(),
     /** Sort order of the furthest open stage ever reached (funnel report: skipped stages count as passed). */
     furthestStageOrder: integer('furthest_stage_order').notNull().default(0),
+    /**
+     * A lost deal's stage before the loss: the from-stage of its latest history row when that row
+     * enters a lost stage, else null. Kept by the deal_stage_history_close_stay trigger (loss
+     * reasons report, drill-down); `npm run db:repair-summaries` recomputes it.
+     */
+    lostFromStageId: integer('lost_from_stage_id').references((): AnyPgColumn => stages.id),
     /** Bookkeeping for Today and hygiene, kept current with every activity write. */
     openTaskCount: integer('open_task_count').notNull().default(0),
     nextTaskDueAt: timestamp('next_task_due_at', { withTimezone: true }),
@@ -83,6 +89,13 @@ export const deals = pgTable(
     index('deals_closed_idx')
       .on(t.closedAt, t.ownerId, t.pipelineId, t.sourceId, t.status, t.amount, t.createdAt, t.lossReasonId, t.stageId)
       .where(sql`${t.status} <> 'open'`),
+    // Lost deals by reason and the stage lost from (loss reasons report), org-wide and by owner.
+    index('deals_lost_idx')
+      .on(t.closedAt, t.ownerId, t.pipelineId, t.sourceId, t.lossReasonId, t.lostFromStageId, t.amount)
+      .where(sql`${t.status} = 'lost'`),
+    index('deals_owner_lost_idx')
+      .on(t.ownerId, t.closedAt, t.pipelineId, t.sourceId, t.lossReasonId, t.lostFromStageId, t.amount)
+      .where(sql`${t.status} = 'lost'`),
     index('deals_owner_closed_idx')
       .on(t.ownerId, t.closedAt, t.pipelineId, t.sourceId, t.status, t.amount, t.createdAt, t.lossReasonId, t.stageId)
       .where(sql`${t.status} <> 'open'`),

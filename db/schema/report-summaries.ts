@@ -1,4 +1,5 @@
 import { date, integer, numeric, pgTable, unique } from 'drizzle-orm/pg-core';
+import { id } from './columns';
 
 /**
  * Monthly report summaries (DESIGN.md §7): the conversion and sources reports read these instead
@@ -10,6 +11,7 @@ import { date, integer, numeric, pgTable, unique } from 'drizzle-orm/pg-core';
 export const leadMonthly = pgTable(
   'lead_monthly',
   {
+    id: id(),
     /** First day of the month the leads were created in. */
     month: date('month').notNull(),
     ownerId: integer('owner_id'),
@@ -25,6 +27,7 @@ export const leadMonthly = pgTable(
 export const dealOutcomeMonthly = pgTable(
   'deal_outcome_monthly',
   {
+    id: id(),
     /** First day of the month the deals were closed in. */
     month: date('month').notNull(),
     ownerId: integer('owner_id').notNull(),

@@ -92,6 +92,15 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
             where h.left_at is distinct from h.next_at`,
     },
     {
+      id: 'lost-from-stage',
+      name: "deals.lost_from_stage_id = the from-stage of the deal's latest history row into a lost stage",
+      sql: `select count(*)::int as n from deals d left join lateral (
+              select case when s.kind = 'lost' then h.from_stage_id end as lost_from
+              from deal_stage_history h join stages s on s.id = h.to_stage_id
+              where h.deal_id = d.id order by h.changed_at desc, h.id desc limit 1) l on true
+            where d.lost_from_stage_id is distinct from l.lost_from`,
+    },
+    {
       id: 'lead-monthly',
       name: 'lead_monthly equals a recompute from leads',
       sql: `select count(*)::int as n from ((${EXPECTED_LEAD_MONTHLY}) except all

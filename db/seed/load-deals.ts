@@ -19,7 +19,7 @@ const DEAL_COLUMNS = [
   'id', 'title', 'pipeline_id', 'stage_id', 'status', 'amount', 'currency', 'contact_id', 'company_id', 'owner_id',
   'source_id', 'lead_id', 'expected_close_date', 'closed_at', 'loss_reason_id', 'loss_comment', 'is_repeat',
   'stage_entered_at', 'furthest_stage_order', 'open_task_count', 'next_task_due_at', 'last_activity_at',
-  'created_by', 'created_at', 'updated_at', 'version',
+  'created_by', 'created_at', 'updated_at', 'version', 'lost_from_stage_id',
 ] as const;
 
 const HISTORY_COLUMNS = ['id', 'deal_id', 'from_stage_id', 'to_stage_id', 'changed_by', 'changed_at', 'created_at', 'updated_at', 'left_at'] as const;
@@ -87,6 +87,8 @@ export async function loadDeals(
         ts(created),
         ts(Math.max(path.realTimes[last]!, Number.isNaN(lastActivity) ? created : lastActivity)),
         String(path.positions.length),
+        // What the deal_stage_history_close_stay trigger keeps: the stage a lost deal left for the lost stage.
+        status === DEAL_LOST && last > 0 ? String(pipeline.stages[path.positions[last - 1]!]!.id) : NULL,
       ]);
       if (w.push(row)) await w.drain();
     }

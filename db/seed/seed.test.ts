@@ -63,6 +63,7 @@ const CORRUPTIONS: Record<string, string> = {
   'loss-reason': `update deals set loss_reason_id = 1 where id = (select min(id) from deals where status = 'won')`,
   'furthest-stage': `update deals set furthest_stage_order = furthest_stage_order + 1 where id = 1`,
   'stage-stays': `update deal_stage_history set left_at = left_at + interval '1 second' where id = (select min(id) from deal_stage_history where left_at is not null)`,
+  'lost-from-stage': `update deals set lost_from_stage_id = null where id = (select min(id) from deals where status = 'lost')`,
   'lead-monthly': `update lead_monthly set converted = converted + 1 where ctid = (select min(ctid) from lead_monthly)`,
   'deal-outcome-monthly': `update deal_outcome_monthly set won = won + 1 where ctid = (select min(ctid) from deal_outcome_monthly)`,
   'open-tasks': `update deals set open_task_count = open_task_count + 1 where id = (select min(id) from deals where status = 'open')`,

@@ -76,6 +76,23 @@ describe.each(DRIVERS)('time in stage (deal_stage_history.left_at) equals a reco
     });
   });
 
+  it('keeps the stage a deal was lost from, and forgets it when the deal is reopened', async () => {
+    await inRollback(database().db, async (db) => {
+      const ctx = { db, actor: head };
+      const [deal] = rowsOf<{ id: number; version: number; pipeline_id: number; stage_id: number }>(
+        await db.execute(sql`select id, version, pipeline_id, stage_id from deals where status = 'open' order by id limit 1`),
+      );
+      const [lostStage] = rowsOf<{ id: number }>(await db.execute(sql`select id from stages where pipeline_id = ${deal!.pipeline_id} and kind = 'lost'`));
+      const [reason] = rowsOf<{ id: number }>(await db.execute(sql`select id from loss_reasons order by id limit 1`));
+      const lostFrom = async () => rowsOf<{ lost_from_stage_id: number | null }>(await db.execute(sql`select lost_from_stage_id from deals where id = ${deal!.id}`))[0]!.lost_from_stage_id;
+      const lost = await moveDealToStage(ctx, { id: deal!.id, version: deal!.version, stageId: Number(lostStage!.id), lossReasonId: Number(reason!.id) });
+      expect(Number(await lostFrom())).toBe(Number(deal!.stage_id));
+      await reopenDeal(ctx, { id: deal!.id, version: lost.version, stageId: Number(deal!.stage_id) });
+      expect(await lostFrom()).toBeNull();
+      expect(await stageStays.rebuild(db)).toBe(0);
+    });
+  });
+
   it('the repair rebuild puts right what was written around the trigger', async () => {
     await inRollback(database().db, async (db) => {
       await db.execute(sql`select set_config('voronka.bulk_load', 'on', true)`);

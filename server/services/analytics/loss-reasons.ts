@@ -50,22 +50,18 @@ interface Row {
 const SET = { total: 0b11, reason: 0b01, stage: 0b10, both: 0b00 };
 
 /**
- * Deals lost in the range, grouped by reason, by the stage they were lost from and both. The stage
- * is the from_stage of the latest history move into the deal's current (lost) stage — the latest,
- * because a reopened deal may have been lost before; one backward probe of
- * deal_stage_history_deal_idx (deal_id, changed_at) per lost deal, stopping at the first match.
- * That probe is most of the cost org-wide (a year of the large organisation: ~380k lost deals);
- * a stored "lost from stage" on the deal would remove it.
+ * Deals lost in the range, grouped by reason, by the stage they were lost from and both: an
+ * index-only read of the partial index deals_lost_idx (or deals_owner_lost_idx for a team), the
+ * stage lost from being stored on the deal (deals.lost_from_stage_id).
  */
 async function lossRows(ctx: ServiceContext, base: SalesReportBase, range: DateRange, grouped: boolean): Promise<Row[]> {
   const sets = grouped ? sql`grouping sets ((), (loss_reason_id), (from_stage_id), (loss_reason_id, from_stage_id))` : sql`grouping sets (())`;
   return rowsOf<Row>(
     await ctx.db.execute(sql`
-      -- status <> 'open' spells out the predicate of the partial index deals_closed_idx.
       with lost as (
         select deals.amount, deals.loss_reason_id, ${lostFromStage} as from_stage_id
         from deals
-        where deals.status <> 'open' and deals.status = 'lost' and ${inRange(base, sql`deals.closed_at`, range)} and ${base.dealWhere}
+        where deals.status = 'lost' and ${inRange(base, sql`deals.closed_at`, range)} and ${base.dealWhere}
       ),
       agg as (
         select ${grouped ? sql`grouping(loss_reason_id, from_stage_id)::int as g, loss_reason_id, from_stage_id` : sql`${sql.raw(String(SET.total))} as g, null::int as loss_reason_id, null::int as from_stage_id`},

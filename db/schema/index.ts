@@ -13,3 +13,4 @@ export * from './audit';
 export * from './api-keys';
 export * from './merges';
 export * from './report-summaries';
+export * from './activity-summaries';

@@ -8,6 +8,7 @@
  */
 import { hash } from '@node-rs/argon2';
 import type { DatabaseHandle } from '../client';
+import { attachActivitySummaries, detachActivitySummaryTriggers } from '../summaries/activity-daily';
 import { withBulkSession } from './bulk-loader';
 import { planClients } from './clients-plan';
 import { createContext } from './context';
@@ -114,6 +115,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     }
     const detached = await detachConstraints(session, params.rebuildIndexes);
     await truncateTables(session, SEEDED_TABLES);
+    const activityTriggers = await detachActivitySummaryTriggers(session);
 
     await loadReference(ctx, session, passwordHash, counts);
     counts.companies = await loadCompanies(ctx, session, clients);
@@ -128,6 +130,7 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     counts.feedback = await loadFeedback(ctx, session, deals);
     counts.targets = await loadTargets(ctx, session, deals, activities.summaries);
     await loadReportSummaries(session);
+    await attachActivitySummaries(session, activityTriggers);
 
     report(`re-attaching ${detached.indexes.length} indexes and ${detached.foreignKeys.length} foreign keys`);
     await reattachConstraints(session, detached, progress.step);

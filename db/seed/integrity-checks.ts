@@ -196,6 +196,66 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
               select min(a.done_at) from activities a where a.lead_id = l.id)`,
     },
     {
+      id: 'activity-daily',
+      name: 'activity_daily equals a recompute from activities (done on the org-local day, planned on the due day)',
+      sql: `with tz as (select coalesce((select time_zone from organisation where id = 1), 'Europe/Moscow') as name),
+            fresh as (
+              select owner_id, day, sum(calls) as calls, sum(calls_in) as calls_in, sum(calls_out) as calls_out,
+                     sum(talk) as talk_seconds, sum(meetings) as meetings, sum(emails) as emails, sum(tasks) as tasks_done,
+                     sum(due) as planned_due, sum(late) as planned_late, sum(open) as planned_open
+              from (
+                select a.owner_id, (a.done_at at time zone tz.name)::date as day,
+                       case when a.kind = 'call' then 1 else 0 end as calls,
+                       case when a.kind = 'call' and a.direction = 'in' then 1 else 0 end as calls_in,
+                       case when a.kind = 'call' and a.direction = 'out' then 1 else 0 end as calls_out,
+                       case when a.kind = 'call' then coalesce(a.duration_sec, 0) else 0 end as talk,
+                       case when a.kind = 'meeting' then 1 else 0 end as meetings,
+                       case when a.kind = 'email' then 1 else 0 end as emails,
+                       case when a.kind = 'task' then 1 else 0 end as tasks,
+                       0 as due, 0 as late, 0 as open
+                from activities a, tz where a.done_at is not null and a.kind <> 'note'
+                union all
+                select a.owner_id, (a.due_at at time zone tz.name)::date, 0, 0, 0, 0, 0, 0, 0, 1,
+                       case when a.done_at > a.due_at then 1 else 0 end, case when a.done_at is null then 1 else 0 end
+                from activities a, tz where a.due_at is not null
+              ) cells group by owner_id, day
+            )
+            select count(*)::int as n from fresh f full join activity_daily d on d.owner_id = f.owner_id and d.day = f.day
+            where (f.calls, f.calls_in, f.calls_out, f.talk_seconds, f.meetings, f.emails, f.tasks_done, f.planned_due, f.planned_late, f.planned_open)
+                  is distinct from (d.calls, d.calls_in, d.calls_out, d.talk_seconds, d.meetings, d.emails, d.tasks_done, d.planned_due, d.planned_late, d.planned_open)`,
+    },
+    {
+      id: 'lead-response-daily',
+      name: 'lead_response_daily equals a recompute from leads (created on the org-local day, first response bands)',
+      sql: `with tz as (select coalesce((select time_zone from organisation where id = 1), 'Europe/Moscow') as name),
+            timed as (
+              select l.owner_id, (l.created_at at time zone tz.name)::date as day, l.first_activity_at is not null as responded,
+                     extract(epoch from l.first_activity_at - l.created_at) as seconds
+              from leads l, tz where l.owner_id is not null
+            ),
+            fresh as (
+              select owner_id, day, count(*) as leads, count(*) filter (where responded) as responded,
+                     coalesce(sum(seconds * 1000000), 0) as response_us,
+                     array[count(*) filter (where seconds < 300),
+                           count(*) filter (where seconds >= 300 and seconds < 900),
+                           count(*) filter (where seconds >= 900 and seconds < 1800),
+                           count(*) filter (where seconds >= 1800 and seconds < 3600),
+                           count(*) filter (where seconds >= 3600 and seconds < 7200),
+                           count(*) filter (where seconds >= 7200 and seconds < 14400),
+                           count(*) filter (where seconds >= 14400 and seconds < 28800),
+                           count(*) filter (where seconds >= 28800 and seconds < 86400),
+                           count(*) filter (where seconds >= 86400 and seconds < 172800),
+                           count(*) filter (where seconds >= 172800 and seconds < 604800),
+                           count(*) filter (where seconds >= 604800)] as bands
+              from timed group by owner_id, day
+            )
+            select count(*)::int as n from fresh f full join lead_response_daily d on d.owner_id = f.owner_id and d.day = f.day
+            where (f.leads, f.responded, f.response_us, f.bands)
+                  is distinct from (d.leads, d.responded, d.response_us,
+                    array[d.response_0_5m, d.response_5m_15m, d.response_15m_30m, d.response_30m_1h, d.response_1h_2h, d.response_2h_4h,
+                          d.response_4h_8h, d.response_8h_1d, d.response_1d_2d, d.response_2d_7d, d.response_7d_plus]::bigint[])`,
+    },
+    {
       id: 'conversion-links',
       name: 'converted leads and their deals point at each other',
       sql: `select (

@@ -79,6 +79,9 @@ const CORRUPTIONS: Record<string, string> = {
   'version-totals': `update proposal_versions set total = total + 1 where id = 1`,
   'lead-first-activity': `update leads set first_activity_at = first_activity_at + interval '1 second'
     where id = (select min(id) from leads where first_activity_at is not null)`,
+  'activity-daily': `update activity_daily set talk_seconds = talk_seconds + 1 where (owner_id, day) = (select owner_id, day from activity_daily where calls > 0 order by 1, 2 limit 1)`,
+  'lead-response-daily': `update lead_response_daily set response_0_5m = response_0_5m + 1, response_5m_15m = response_5m_15m - 1
+    where (owner_id, day) = (select owner_id, day from lead_response_daily where response_5m_15m > 0 order by 1, 2 limit 1)`,
   'conversion-links': `update deals set lead_id = null where id = (select min(id) from deals where lead_id is not null)`,
   duplicates: `update leads set duplicate_of_lead_id = id where id = (select min(id) from leads where duplicate_of_lead_id is not null)`,
   'normalized-contacts': `update leads set phone_normalized = '+70000000000' where id = (select min(id) from leads where phone is not null)`,

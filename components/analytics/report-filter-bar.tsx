@@ -14,7 +14,7 @@ const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm
  * source. It writes the filters into the address, so the server renders the report for them and
  * the link can be forwarded as it is.
  */
-export function ReportFilterBar({ filters, showTeam, showPipeline = true, showPeriod = true }: { filters: ReportFilterValues; showTeam: boolean; showPipeline?: boolean; showPeriod?: boolean }) {
+export function ReportFilterBar({ filters, showTeam, showPipeline = true, showPeriod = true, showSource = true }: { filters: ReportFilterValues; showTeam: boolean; showPipeline?: boolean; showPeriod?: boolean; showSource?: boolean }) {
   const t = useTranslations('analytics.filters');
   const locale = useLocale();
   const trpc = useTRPC();
@@ -24,7 +24,7 @@ export function ReportFilterBar({ filters, showTeam, showPipeline = true, showPe
   const { data: pipelines } = useQuery(trpc.reference.pipelines.queryOptions());
   const { data: teams } = useQuery({ ...trpc.reference.teams.queryOptions(), enabled: showTeam });
   const { data: owners } = useQuery(trpc.reference.owners.queryOptions());
-  const { data: sources } = useQuery(trpc.reference.leadSources.queryOptions());
+  const { data: sources } = useQuery({ ...trpc.reference.leadSources.queryOptions(), enabled: showSource });
 
   const apply = (change: Partial<ReportFilterValues>) => {
     const next = { ...filters, ...change };
@@ -85,13 +85,15 @@ export function ReportFilterBar({ filters, showTeam, showPipeline = true, showPe
           {owners?.map((owner) => <option key={owner.id} value={owner.id}>{owner.name}</option>)}
         </select>
       </label>
-      <label className="flex flex-col text-xs text-slate-600">
-        {t('source')}
-        <select className={control} value={filters.sourceId ?? ''} onChange={(e) => apply({ sourceId: number(e.target.value) })}>
-          <option value="">{t('allSources')}</option>
-          {sources?.map((source) => <option key={source.id} value={source.id}>{locale === 'ru' ? source.nameRu : source.nameEn}</option>)}
-        </select>
-      </label>
+      {showSource && (
+        <label className="flex flex-col text-xs text-slate-600">
+          {t('source')}
+          <select className={control} value={filters.sourceId ?? ''} onChange={(e) => apply({ sourceId: number(e.target.value) })}>
+            <option value="">{t('allSources')}</option>
+            {sources?.map((source) => <option key={source.id} value={source.id}>{locale === 'ru' ? source.nameRu : source.nameEn}</option>)}
+          </select>
+        </label>
+      )}
     </form>
   );
 }

@@ -14,12 +14,14 @@ const action = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm 
  * report. On paper (A4) the tabs, the filter bar and the buttons give way to a line stating the
  * period, the filters and when the page was printed.
  */
-export async function ReportPage({ report, filters, showTeam, showPipeline, showPeriod, children }: {
+export async function ReportPage({ report, filters, showTeam, showPipeline, showPeriod, showSource, children }: {
   report: ReportKey;
   filters: ReportFilterValues;
   showTeam: boolean;
   showPipeline?: boolean;
   showPeriod?: boolean;
+  /** False where the source filter does not apply (the report says so on screen). */
+  showSource?: boolean;
   children: React.ReactNode;
 }) {
   const t = await getTranslations(`analytics.reports.${report}`);
@@ -47,11 +49,11 @@ export async function ReportPage({ report, filters, showTeam, showPipeline, show
           </div>
         }
       />
-      <PrintedFilters filters={filters} report={report} showPipeline={showPipeline ?? true} />
+      <PrintedFilters filters={filters} report={report} showPipeline={showPipeline ?? true} showSource={showSource ?? true} />
       <ReportNav />
       <HydrateClient>
         <div className="print:hidden">
-          <ReportFilterBar filters={filters} showTeam={showTeam} showPipeline={showPipeline} showPeriod={showPeriod} />
+          <ReportFilterBar filters={filters} showTeam={showTeam} showPipeline={showPipeline} showPeriod={showPeriod} showSource={showSource} />
         </div>
         {children}
       </HydrateClient>
@@ -60,7 +62,7 @@ export async function ReportPage({ report, filters, showTeam, showPipeline, show
 }
 
 /** The period and the filters as text, on paper only (the filter bar does not print). */
-async function PrintedFilters({ filters, report, showPipeline }: { filters: ReportFilterValues; report: ReportKey; showPipeline: boolean }) {
+async function PrintedFilters({ filters, report, showPipeline, showSource }: { filters: ReportFilterValues; report: ReportKey; showPipeline: boolean; showSource: boolean }) {
   const snapshot = report === 'snapshot';
   const locale = (await getLocale()) === 'en' ? 'en' : 'ru';
   const a = await getTranslations('analytics.filters');
@@ -75,7 +77,7 @@ async function PrintedFilters({ filters, report, showPipeline }: { filters: Repo
     ...(showPipeline ? [`${a('pipeline')}: ${names.pipeline ?? (onePipeline ? a('defaultPipeline') : x('all'))}`] : []),
     `${a('team')}: ${names.team}`,
     `${a('manager')}: ${names.manager}`,
-    `${a('source')}: ${names.source}`,
+    ...(showSource ? [`${a('source')}: ${names.source}`] : []),
   ];
   return (
     <div className="mb-4 hidden text-sm text-slate-700 print:block">

@@ -8,6 +8,7 @@ import { loadActiveUser, type SessionUser } from '@/server/auth/session-user';
 import { DRIVERS, useFreshDatabase } from '@/test/test-database';
 import { reportExportResponse } from '@/server/http/report-export-response';
 import type { ReportKey } from '@/lib/analytics/reports';
+import { activityReport } from '../analytics/activity-report';
 import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
@@ -106,6 +107,23 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
         rows: [...report.byManager.map((m) => row(m.name ?? 'No owner', m)), row('Total', report.totals)],
       };
     },
+    activity: async (actor) => {
+      const report = await activityReport({ db: db(), actor }, { period: 'year' }, { now });
+      const bounds = (band: number | null): Value[] => (band === null ? [null, null] : [[0, 5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080][band]!, [5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080, null][band]!]);
+      const row = (label: string, r: typeof report.totals): Value[] => [
+        label, r.calls, r.callsIn, r.callsOut, r.talkSeconds / 3600, r.meetings, r.emails, r.tasksDone, r.planned, r.overdue, r.overdueNow,
+        r.callsTarget.target, r.callsTarget.done, r.meetingsTarget.target, r.meetingsTarget.done,
+        r.response.leads, r.response.averageSeconds === null ? null : r.response.averageSeconds / 60, ...bounds(r.response.medianBand), r.response.waiting,
+      ];
+      return {
+        header: [
+          'Manager', 'Calls', 'Incoming', 'Outgoing', 'Talk time, h', 'Meetings', 'E-mails', 'Tasks completed', 'Planned', 'Overdue', 'Overdue now',
+          'Calls plan', 'Calls plan, % done', 'Meetings plan', 'Meetings plan, % done', 'New leads', 'First response, average, min',
+          'Median band from, min', 'Median band to, min', 'No activity yet',
+        ],
+        rows: [...report.managers.map((m) => row(m.name, m)), row('Total', report.totals)],
+      };
+    },
     sources: async (actor) => {
       const report = await sourcesReport({ db: db(), actor }, { period: 'year' }, { now });
       const row = (label: string, f: typeof report.totals): Value[] => [
@@ -125,7 +143,7 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     },
   };
 
-  for (const report of ['funnel', 'snapshot', 'conversion', 'sources', 'losses'] as const) {
+  for (const report of ['funnel', 'snapshot', 'conversion', 'activity', 'sources', 'losses'] as const) {
     it(`exports the ${report} report: the XLSX equals the table, typed, with the filters; the CSV parses into the same rows`, async () => {
       const expected = await expectedMain[report](executive);
       expect(expected.rows.length).toBeGreaterThan(1);
@@ -142,7 +160,8 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
       const firstRow = main.getRow(2);
       expect(typeof firstRow.getCell(2).value).toBe('number');
       const moneyColumn = expected.header.findIndex((h) => ['Amount', 'Revenue'].includes(h)) + 1;
-      expect(main.getColumn(moneyColumn).numFmt).toBe('#,##0.00');
+      if (report === 'activity') expect(main.getColumn(expected.header.indexOf('Calls plan, % done') + 1).numFmt).toBe('0.0%');
+      else expect(main.getColumn(moneyColumn).numFmt).toBe('#,##0.00');
 
       const filters = workbook.getWorksheet('Filters')!;
       expect(filters).toBeDefined();
@@ -156,7 +175,7 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
       }
       expect(filterValues['Team']).toBe('All teams');
       expect(filterValues['Manager']).toBe('All managers');
-      expect(filterValues['Source']).toBe('All sources');
+      expect(filterValues['Source']).toBe(report === 'activity' ? 'Does not apply' : 'All sources');
       expect(filterValues['Generated at']).toEqual(now);
 
       for (const locale of ['en', 'ru'] as const) {

@@ -10,6 +10,7 @@ import { REPORTS, type ReportKey } from '@/lib/analytics/reports';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { activityReport } from '../analytics/activity-report';
 import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
@@ -35,6 +36,8 @@ export async function runReport(ctx: ServiceContext, report: ReportKey, filters:
       return { report, data: await pipelineSnapshot(ctx, filters, { now }) };
     case 'conversion':
       return { report, data: await conversionReport(ctx, filters, { now }) };
+    case 'activity':
+      return { report, data: await activityReport(ctx, filters, { now }) };
     case 'sources':
       return { report, data: await sourcesReport(ctx, filters, { now }) };
     case 'losses':
@@ -139,7 +142,9 @@ async function filterSheetRows(
 ): Promise<{ label: string; value: Cell; format?: string }[]> {
   const period = periodOf(result);
   const names = await reportFilterNames(ctx, filters, locale);
-  const pipeline = result.report === 'funnel' || result.report === 'snapshot' ? result.data.pipeline.name : (names.pipeline ?? x('all'));
+  // Activity belongs to no pipeline or source: those filters do not narrow that report.
+  const unfiltered = result.report === 'activity';
+  const pipeline = unfiltered ? x('notApplicable') : result.report === 'funnel' || result.report === 'snapshot' ? result.data.pipeline.name : (names.pipeline ?? x('all'));
   const rows: { label: string; value: Cell; format?: string }[] = [
     { label: x('report'), value: t(`reports.${result.report}.title`) },
   ];
@@ -156,7 +161,7 @@ async function filterSheetRows(
     { label: t('filters.pipeline'), value: pipeline },
     { label: t('filters.team'), value: names.team },
     { label: t('filters.manager'), value: names.manager },
-    { label: t('filters.source'), value: names.source },
+    { label: t('filters.source'), value: unfiltered ? x('notApplicable') : names.source },
     { label: x('generatedAt'), value: now, format: DATE_TIME_FORMAT },
     { label: x('generatedBy'), value: ctx.actor.name },
   );

@@ -1,10 +1,12 @@
 import type { Locale } from '@/db/schema/enums';
+import type { ActivityReport } from '../analytics/activity-report';
 import type { ConversionFigures, ConversionReport } from '../analytics/conversion';
 import type { DealFunnel } from '../analytics/funnel';
 import type { LossReasonsReport } from '../analytics/loss-reasons';
 import type { PipelineSnapshot } from '../analytics/pipeline-snapshot';
 import type { SourcesReport } from '../analytics/sources-report';
 import type { Cell } from './spreadsheet';
+import { activityTables } from './activity-tables';
 
 /** One table of a report export: a header row and typed rows. */
 export interface ReportTable {
@@ -23,6 +25,7 @@ export type ReportResult =
   | { report: 'funnel'; data: DealFunnel }
   | { report: 'snapshot'; data: PipelineSnapshot }
   | { report: 'conversion'; data: ConversionReport }
+  | { report: 'activity'; data: ActivityReport }
   | { report: 'sources'; data: SourcesReport }
   | { report: 'losses'; data: LossReasonsReport };
 
@@ -30,7 +33,7 @@ const money = (value: string | null | undefined): number | null => (value === nu
 const indexes = (header: readonly string[], keys: readonly string[]) => keys.map((key) => header.indexOf(key)).filter((i) => i >= 0);
 
 /** A table from column keys: `t(key)` labels, typed cells, formats by key. */
-function table(sheetName: string, columns: { key: string; label: string; kind?: 'money' | 'percent' | 'date' }[], rows: Cell[][]): ReportTable {
+export function table(sheetName: string, columns: { key: string; label: string; kind?: 'money' | 'percent' | 'date' }[], rows: Cell[][]): ReportTable {
   const keys = columns.map((c) => c.key);
   return {
     sheetName,
@@ -54,6 +57,8 @@ export function reportTables(result: ReportResult, locale: Locale, t: Translate,
       return snapshotTables(result.data, t);
     case 'conversion':
       return conversionTables(result.data, locale, t, x);
+    case 'activity':
+      return activityTables(result.data, t, x);
     case 'sources':
       return sourcesTables(result.data, locale, t);
     case 'losses':

@@ -1,6 +1,7 @@
+import { activityCase } from './activity';
 import type { ReportBenchCase } from './case';
 import { funnelCase, snapshotCase } from './funnel';
 import { conversionCase, lossesCase, sourcesCase } from './sales';
 
 /** Every report the analytics benchmark measures, in menu order. */
-export const REPORT_CASES: ReportBenchCase[] = [funnelCase, snapshotCase, conversionCase, sourcesCase, lossesCase];
+export const REPORT_CASES: ReportBenchCase[] = [funnelCase, snapshotCase, conversionCase, activityCase, sourcesCase, lossesCase];

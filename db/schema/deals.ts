@@ -74,6 +74,10 @@ export const deals = pgTable(
       .where(sql`${t.status} = 'open'`),
     index('deals_created_idx').on(t.createdAt),
     index('deals_closed_idx').on(t.closedAt).where(sql`${t.status} <> 'open'`),
+    // The churn report for a team or a manager: their won deals, read from the index alone.
+    index('deals_won_owner_idx')
+      .on(t.ownerId, t.closedAt, t.id, t.companyId, t.contactId, t.amount, t.pipelineId, t.sourceId)
+      .where(sql`${t.status} = 'won'`),
     index('deals_company_idx').on(t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_lead_idx').on(t.leadId),

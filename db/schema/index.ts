@@ -12,3 +12,4 @@ export * from './feedback';
 export * from './audit';
 export * from './api-keys';
 export * from './merges';
+export * from './churn';

@@ -1,4 +1,5 @@
+import { clientSpellsSummary } from './client-spells';
 import type { SummaryTable } from './summary';
 
 /** Every summary table, rebuilt in this order by `npm run db:repair-summaries`. */
-export const SUMMARY_TABLES: SummaryTable[] = [];
+export const SUMMARY_TABLES: SummaryTable[] = [clientSpellsSummary];

@@ -2,6 +2,7 @@ import { mergeRouters, router } from '@/server/trpc/init';
 import { roleProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
 import { describeFiltersInput, describeReportFilters } from '@/server/services/analytics/describe-filters';
+import { analyticsChurnRouter } from './analytics-churn';
 import { analyticsFunnelRouter } from './analytics-funnel';
 import { analyticsSalesRouter } from './analytics-sales';
 
@@ -12,4 +13,4 @@ const analyticsCommonRouter = router({
 });
 
 /** The analytics area's reports under one `analytics.*` namespace. */
-export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter);
+export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsChurnRouter);

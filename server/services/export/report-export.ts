@@ -10,6 +10,7 @@ import { REPORTS, type ReportKey } from '@/lib/analytics/reports';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { churnReport } from '../analytics/churn';
 import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
@@ -35,6 +36,8 @@ export async function runReport(ctx: ServiceContext, report: ReportKey, filters:
       return { report, data: await pipelineSnapshot(ctx, filters, { now }) };
     case 'conversion':
       return { report, data: await conversionReport(ctx, filters, { now }) };
+    case 'churn':
+      return { report, data: await churnReport(ctx, filters, { now }) };
     case 'sources':
       return { report, data: await sourcesReport(ctx, filters, { now }) };
     case 'losses':

@@ -11,7 +11,8 @@ CREATE TABLE "churn_spell_months" (
 	"first_month" date NOT NULL,
 	"until_month" date NOT NULL,
 	"earlier_months" datemultirange NOT NULL,
-	"spells" integer NOT NULL
+	"spells" integer NOT NULL,
+	CONSTRAINT "churn_spell_months_first_month_until_month_earlier_months_pk" PRIMARY KEY("first_month","until_month","earlier_months")
 );
 --> statement-breakpoint
 CREATE TABLE "client_active_spells" (
@@ -48,7 +49,6 @@ CREATE TABLE "client_win_months" (
 );
 --> statement-breakpoint
 ALTER TABLE "organisation" DROP CONSTRAINT "organisation_churn_window_positive";--> statement-breakpoint
-CREATE UNIQUE INDEX "churn_spell_months_key" ON "churn_spell_months" USING btree ("first_month","until_month","earlier_months");--> statement-breakpoint
 CREATE INDEX "client_active_spells_until_idx" ON "client_active_spells" USING btree ("active_until");--> statement-breakpoint
 CREATE INDEX "client_active_spells_overdue_idx" ON "client_active_spells" USING btree ("overdue_from","last_win_on","client_first_win_on","wins_to_date","amount_to_date","client_kind","client_id") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
 CREATE INDEX "deals_won_owner_idx" ON "deals" USING btree ("owner_id","closed_at","id","company_id","contact_id","amount","pipeline_id","source_id") WHERE "deals"."status" = 'won';--> statement-breakpoint

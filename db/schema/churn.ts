@@ -1,4 +1,4 @@
-import { boolean, check, customType, date, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -98,7 +98,7 @@ export const churnSpellMonths = pgTable(
     earlierMonths: dateMultirange('earlier_months').notNull(),
     spells: integer('spells').notNull(),
   },
-  (t) => [uniqueIndex('churn_spell_months_key').on(t.firstMonth, t.untilMonth, t.earlierMonths)],
+  (t) => [primaryKey({ columns: [t.firstMonth, t.untilMonth, t.earlierMonths] })],
 );
 
 /**

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorCodeOf } from '@/lib/trpc/errors';
-import { CHURN_WINDOW_DAYS } from '@/server/services/reference/organisation-settings-schemas';
+import { CHURN_WINDOW_DAYS } from '@/lib/analytics/churn-window';
 
 const input = 'w-32 rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 

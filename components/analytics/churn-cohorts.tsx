@@ -34,7 +34,7 @@ export function ChurnCohorts({ cohorts }: { cohorts: Cohort[] }) {
       >
         {cohorts.map((cohort) => (
           <tr key={cohort.month}>
-            <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">{monthLabel(cohort.month)}</th>
+            <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-3 py-2 text-left font-medium">{monthLabel(cohort.month)}</th>
             <td className={numberCell}>{f.count(cohort.clients)}</td>
             {Array.from({ length: months }, (_, n) => {
               const share = cohort.retention[n];

@@ -68,7 +68,7 @@ export function ChurnReport({ filters, currency, canChangeWindow }: { filters: R
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-3">
         <ReportChart
-          rows={data.byMonth.map((m) => ({ month: monthLabel(m.month), churned: m.churned, activated: m.activated }))}
+          rows={data.byMonth.map((m) => ({ month: m.month, churned: m.churned, activated: m.activated }))}
           categoryKey="month"
           series={[{ key: 'activated', label: t('chart.activated'), color: '#16a34a' }, { key: 'churned', label: t('chart.churned'), color: '#dc2626' }]}
           format={f.count}
@@ -88,7 +88,7 @@ export function ChurnReport({ filters, currency, canChangeWindow }: { filters: R
       >
         {data.byMonth.map((m) => (
           <tr key={m.month}>
-            <th scope="row" className="px-3 py-2 text-left font-medium">{monthLabel(m.month)}</th>
+            <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">{monthLabel(m.month)}</th>
             {cells(m, m).map((v, i) => <td key={columns[i]} className={numberCell}>{v}</td>)}
           </tr>
         ))}

@@ -99,6 +99,10 @@ export const deals = pgTable(
     index('deals_owner_closed_idx')
       .on(t.ownerId, t.closedAt, t.pipelineId, t.sourceId, t.status, t.amount, t.createdAt, t.lossReasonId, t.stageId)
       .where(sql`${t.status} <> 'open'`),
+    // The churn report for a team or a manager: their won deals, read from the index alone.
+    index('deals_won_owner_idx')
+      .on(t.ownerId, t.closedAt, t.id, t.companyId, t.contactId, t.amount, t.pipelineId, t.sourceId)
+      .where(sql`${t.status} = 'won'`),
     index('deals_company_idx').on(t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_lead_idx').on(t.leadId),

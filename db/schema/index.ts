@@ -14,3 +14,4 @@ export * from './api-keys';
 export * from './merges';
 export * from './report-summaries';
 export * from './activity-summaries';
+export * from './churn';

@@ -9,6 +9,7 @@
 import { hash } from '@node-rs/argon2';
 import type { DatabaseHandle } from '../client';
 import { attachActivitySummaries, detachActivitySummaryTriggers } from '../summaries/activity-daily';
+import { CLIENT_SPELL_TABLES, RESUME_CLIENT_SPELLS_SQL, SUSPEND_CLIENT_SPELLS_SQL } from '../summaries/client-spells';
 import { withBulkSession } from './bulk-loader';
 import { planClients } from './clients-plan';
 import { createContext } from './context';
@@ -116,6 +117,8 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     const detached = await detachConstraints(session, params.rebuildIndexes);
     await truncateTables(session, SEEDED_TABLES);
     const activityTriggers = await detachActivitySummaryTriggers(session);
+    // Summaries kept by row triggers are filled once, set-based, after the load.
+    for (const statement of SUSPEND_CLIENT_SPELLS_SQL) await session.exec(statement);
 
     await loadReference(ctx, session, passwordHash, counts);
     counts.companies = await loadCompanies(ctx, session, clients);
@@ -132,11 +135,13 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
     await loadReportSummaries(session);
     await attachActivitySummaries(session, activityTriggers);
 
+    report('churn summaries');
+    for (const statement of RESUME_CLIENT_SPELLS_SQL) await session.exec(statement);
     report(`re-attaching ${detached.indexes.length} indexes and ${detached.foreignKeys.length} foreign keys`);
     await reattachConstraints(session, detached, progress.step);
     await resetIdentities(session, IDENTITY_TABLES);
     report('analyze');
-    await session.exec(`analyze ${SEEDED_TABLES.map((t) => `"${t}"`).join(', ')}`);
+    await session.exec(`analyze ${[...SEEDED_TABLES, ...CLIENT_SPELL_TABLES].map((t) => `"${t}"`).join(', ')}`);
   });
   return { counts };
 }

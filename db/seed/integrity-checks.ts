@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../client';
 import { EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY } from '../summaries/report-monthly';
+import { CLIENT_SPELL_CHECKS } from '../summaries/client-spells';
 import { mskDay } from './business-clock';
 import { recentMonths } from './months';
 
@@ -299,6 +300,7 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
       sql: `select count(*)::int as n from users u where u.role = 'manager' and u.is_active and (
               select count(distinct t.metric) from targets t where t.user_id = u.id and t.month = '${thisMonth}') < 5`,
     },
+    ...CLIENT_SPELL_CHECKS.map((check) => ({ id: check.id, name: `${check.table} equals a recompute from the won deals`, sql: check.sql })),
     {
       id: 'identities',
       name: 'identity sequences continue after the largest id',

@@ -88,6 +88,10 @@ const CORRUPTIONS: Record<string, string> = {
   'lead-team': `update leads set team_id = 3 where id = (select min(l.id) from leads l join users u on u.id = l.owner_id where u.team_id = 1)`,
   'deactivated-owners': `update deals set owner_id = (select min(id) from users where not is_active) where id = (select min(id) from deals where status = 'open')`,
   targets: `delete from targets where id = (select min(id) from targets where month = '${THIS_MONTH}' and user_id is not null)`,
+  'churn-spells': `update client_active_spells set wins = wins + 1 where (client_kind, client_id, spell_no) = (select client_kind, client_id, spell_no from client_active_spells order by 1, 2, 3 limit 1)`,
+  'churn-win-months': `update client_win_months set won_amount = won_amount + 1 where (client_kind, client_id, month) = (select client_kind, client_id, month from client_win_months order by 1, 2, 3 limit 1)`,
+  'churn-spell-months': `update churn_spell_months set spells = spells + 1 where (first_month, until_month) = (select first_month, until_month from churn_spell_months order by 1, 2 limit 1)`,
+  'churn-cohort-cells': `update churn_cohort_cells set clients = clients + 1 where (cohort_month, month) = (select cohort_month, month from churn_cohort_cells order by 1, 2 limit 1)`,
   // Sequences are not transactional: this one is undone explicitly after the check.
   identities: `select nextval('deals_id_seq')`,
 };

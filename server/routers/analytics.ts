@@ -3,6 +3,7 @@ import { roleProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
 import { describeFiltersInput, describeReportFilters } from '@/server/services/analytics/describe-filters';
 import { analyticsActivityRouter } from './analytics-activity';
+import { analyticsChurnRouter } from './analytics-churn';
 import { analyticsFunnelRouter } from './analytics-funnel';
 import { analyticsSalesRouter } from './analytics-sales';
 
@@ -13,4 +14,4 @@ const analyticsCommonRouter = router({
 });
 
 /** The analytics area's reports under one `analytics.*` namespace. */
-export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsActivityRouter);
+export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsActivityRouter, analyticsChurnRouter);

@@ -12,6 +12,7 @@ import { distributionRouter } from '@/server/routers/distribution';
 import { leadSourcesRouter } from '@/server/routers/lead-sources';
 import { apiKeysRouter } from '@/server/routers/api-keys';
 import { analyticsRouter } from '@/server/routers/analytics';
+import { organisationRouter } from '@/server/routers/organisation';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   merges: mergesRouter,
   distribution: distributionRouter,
   analytics: analyticsRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The admin's home: the sections of administration, the ready ones as links. */
 const SECTIONS = [
   { key: 'pipelines', href: '/admin/pipelines' },
+  { key: 'organisation', href: '/admin/organisation' },
   { key: 'users', href: null },
   { key: 'references', href: '/admin/sources' },
   { key: 'apiKeys', href: '/admin/api-keys' },

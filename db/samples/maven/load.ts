@@ -22,6 +22,7 @@ import {
   users,
 } from '../../schema';
 import { DEMO_PASSWORD } from '../../seed';
+import { RESUME_CLIENT_SPELLS_SQL, SUSPEND_CLIENT_SPELLS_SQL } from '../../summaries/client-spells';
 import { JUNK_REASONS, LEAD_SOURCES, LOSS_REASONS } from '../../seed/reference-data';
 import { MAVEN_CURRENCY, MAVEN_ORGANISATION_NAME, MAVEN_PIPELINE, MAVEN_STAGE_DEFS, MAVEN_TIME_ZONE, UNKNOWN_LOSS_REASON, planMaven } from './plan';
 import { DEFAULT_MAVEN_DIR, readMavenData } from './read';
@@ -119,7 +120,10 @@ export async function loadMavenSample(
     counts.products = await insertAll(tx, products, plan.products);
     counts.companies = await insertAll(tx, companies, plan.companies);
     report('writing deals');
+    // The churn summaries are filled once after the deals, not row by row.
+    for (const statement of SUSPEND_CLIENT_SPELLS_SQL) await tx.execute(sql.raw(statement));
     counts.deals = await insertAll(tx, deals, plan.deals);
+    for (const statement of RESUME_CLIENT_SPELLS_SQL) await tx.execute(sql.raw(statement));
     counts.deal_stage_history = await insertAll(tx, dealStageHistory, plan.history, 2000);
 
     for (const table of WRITTEN_IDENTITY_TABLES) {

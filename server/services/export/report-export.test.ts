@@ -9,6 +9,7 @@ import { DRIVERS, useFreshDatabase } from '@/test/test-database';
 import { reportExportResponse } from '@/server/http/report-export-response';
 import type { ReportKey } from '@/lib/analytics/reports';
 import { activityReport } from '../analytics/activity-report';
+import { churnReport } from '../analytics/churn';
 import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
@@ -124,6 +125,16 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
         rows: [...report.managers.map((m) => row(m.name, m)), row('Total', report.totals)],
       };
     },
+    churn: async (actor) => {
+      const report = await churnReport({ db: db(), actor }, { period: 'year' }, { now });
+      const row = (label: string, f: typeof report.totals): Value[] => [
+        label, f.activeAtStart, f.churned, f.churnRate, f.activated, f.activeAtEnd, num(f.wonAmount), num(f.newAmount), num(f.returningAmount),
+      ];
+      return {
+        header: ['Month', 'Active at the start', 'Churned', 'Churn rate', 'New (became active)', 'Active at the end', 'Revenue', 'New revenue', 'Returning revenue'],
+        rows: [...report.byMonth.map((m) => row(m.month, m)), row('Period', report.totals), row('Previous period', report.previous)],
+      };
+    },
     sources: async (actor) => {
       const report = await sourcesReport({ db: db(), actor }, { period: 'year' }, { now });
       const row = (label: string, f: typeof report.totals): Value[] => [
@@ -143,7 +154,7 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     },
   };
 
-  for (const report of ['funnel', 'snapshot', 'conversion', 'activity', 'sources', 'losses'] as const) {
+  for (const report of ['funnel', 'snapshot', 'conversion', 'activity', 'churn', 'sources', 'losses'] as const) {
     it(`exports the ${report} report: the XLSX equals the table, typed, with the filters; the CSV parses into the same rows`, async () => {
       const expected = await expectedMain[report](executive);
       expect(expected.rows.length).toBeGreaterThan(1);
@@ -187,6 +198,27 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     });
   }
 
+  it('exports the churn cohorts and the at-risk clients as sheets of their own, typed', async () => {
+    const report = await churnReport({ db: db(), actor: executive }, { period: 'year' }, { now });
+    const workbook = await readXlsx((await exportReport({ db: db(), actor: executive }, { report: 'churn', format: 'xlsx', filters: { period: 'year' } }, 'en', { now })).body);
+    const cohorts = sheetValues(workbook.getWorksheet('Cohorts')!);
+    expect(cohorts[0]).toEqual(['First purchase', 'Clients', ...report.cohorts.map((_, n) => `Month ${n}`)]);
+    expect(cohorts.slice(1)).toEqual(report.cohorts.map((c) => [c.month, c.clients, ...report.cohorts.map((_, n) => c.retention[n] ?? null)]));
+    expect(workbook.getWorksheet('Cohorts')!.getColumn(3).numFmt).toBe('0.0%');
+    const atRisk = workbook.getWorksheet('At risk')!;
+    const rows = sheetValues(atRisk);
+    expect(rows[0]).toEqual(['Client', 'Kind', 'Owner', 'Last win', 'Days since', 'Usual interval, days', 'Days overdue', 'Wins', 'Lifetime revenue', 'Value at risk']);
+    expect(report.atRisk.rows.length).toBeGreaterThan(0);
+    expect(rows.slice(1)).toEqual(
+      report.atRisk.rows.map((r) => [
+        r.name, r.clientKind === 'company' ? 'Company' : 'Contact', r.ownerName, new Date(`${r.lastWinOn}T00:00:00Z`), r.daysSinceLastWin,
+        r.usualIntervalDays, r.daysOverdue, r.wins, num(r.lifetimeAmount), num(r.valueAtRisk),
+      ]),
+    );
+    expect(atRisk.getColumn(4).numFmt).toBe('dd.mm.yyyy');
+    expect(atRisk.getColumn(10).numFmt).toBe('#,##0.00');
+  });
+
   it('writes the export in the audit log', async () => {
     await exportReport({ db: db(), actor: executive }, { report: 'losses', format: 'csv', filters: { period: 'lastMonth' } }, 'ru', { now });
     const [entry] = rowsOf<{ actor_id: number; changes: Record<string, [unknown, unknown]> }>(
@@ -201,7 +233,7 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     const params = (query: string) => new URLSearchParams(query);
     const denied = await reportExportResponse({ db: db(), user: manager }, 'conversion', params('format=xlsx'), 'en', { now });
     expect(denied.status).toBe(403);
-    for (const report of ['funnel', 'snapshot', 'sources', 'losses']) {
+    for (const report of ['funnel', 'snapshot', 'churn', 'sources', 'losses']) {
       expect((await reportExportResponse({ db: db(), user: manager }, report, params('format=csv'), 'en', { now })).status).toBe(403);
     }
     expect((await reportExportResponse({ db: db(), user: null }, 'funnel', params('format=csv'), 'en', { now })).status).toBe(401);

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
 import { activityReport } from '../analytics/activity-report';
+import { churnReport } from '../analytics/churn';
 import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
@@ -38,6 +39,8 @@ export async function runReport(ctx: ServiceContext, report: ReportKey, filters:
       return { report, data: await conversionReport(ctx, filters, { now }) };
     case 'activity':
       return { report, data: await activityReport(ctx, filters, { now }) };
+    case 'churn':
+      return { report, data: await churnReport(ctx, filters, { now }) };
     case 'sources':
       return { report, data: await sourcesReport(ctx, filters, { now }) };
     case 'losses':

@@ -1,5 +1,6 @@
 import type { Locale } from '@/db/schema/enums';
 import type { ActivityReport } from '../analytics/activity-report';
+import type { ChurnReport } from '../analytics/churn';
 import type { ConversionFigures, ConversionReport } from '../analytics/conversion';
 import type { DealFunnel } from '../analytics/funnel';
 import type { LossReasonsReport } from '../analytics/loss-reasons';
@@ -26,6 +27,7 @@ export type ReportResult =
   | { report: 'snapshot'; data: PipelineSnapshot }
   | { report: 'conversion'; data: ConversionReport }
   | { report: 'activity'; data: ActivityReport }
+  | { report: 'churn'; data: ChurnReport }
   | { report: 'sources'; data: SourcesReport }
   | { report: 'losses'; data: LossReasonsReport };
 
@@ -59,6 +61,8 @@ export function reportTables(result: ReportResult, locale: Locale, t: Translate,
       return conversionTables(result.data, locale, t, x);
     case 'activity':
       return activityTables(result.data, t, x);
+    case 'churn':
+      return churnTables(result.data, t, x);
     case 'sources':
       return sourcesTables(result.data, locale, t);
     case 'losses':
@@ -235,3 +239,56 @@ function lossesTables(data: LossReasonsReport, locale: Locale, t: Translate): Re
   );
   return [byReason, byStage];
 }
+
+/** Churn: the months with the period and the previous one (the CSV), the cohort table and the at-risk list. */
+function churnTables(data: ChurnReport, t: Translate, x: Translate): ReportTable[] {
+  const row = (label: string, f: ChurnReport['totals']): Cell[] => [
+    label, f.activeAtStart, f.churned, f.churnRate, f.activated, f.activeAtEnd, money(f.wonAmount), money(f.newAmount), money(f.returningAmount),
+  ];
+  const main = table(
+    t('reports.churn.title'),
+    [
+      { key: 'month', label: t('churn.month') },
+      { key: 'activeAtStart', label: t('churn.activeAtStart') },
+      { key: 'churned', label: t('churn.churned') },
+      { key: 'churnRate', label: t('churn.churnRate'), kind: 'percent' },
+      { key: 'activated', label: t('churn.activated') },
+      { key: 'activeAtEnd', label: t('churn.activeAtEnd') },
+      { key: 'wonAmount', label: t('churn.wonAmount'), kind: 'money' },
+      { key: 'newAmount', label: t('churn.newAmount'), kind: 'money' },
+      { key: 'returningAmount', label: t('churn.returningAmount'), kind: 'money' },
+    ],
+    [...data.byMonth.map((m) => row(m.month, m)), row(t('churn.total'), data.totals), row(t('churn.previous'), data.previous)],
+  );
+  const months = data.cohorts.length;
+  const cohorts = table(
+    x('sheets.cohorts'),
+    [
+      { key: 'cohort', label: t('churn.cohort') },
+      { key: 'clients', label: t('churn.clients') },
+      ...Array.from({ length: months }, (_, n) => ({ key: `m${n}`, label: t('churn.monthsSince', { n }), kind: 'percent' as const })),
+    ],
+    data.cohorts.map((c): Cell[] => [c.month, c.clients, ...Array.from({ length: months }, (_, n) => c.retention[n] ?? null)]),
+  );
+  const atRisk = table(
+    x('sheets.atRisk'),
+    [
+      { key: 'client', label: t('churn.client') },
+      { key: 'kind', label: x('columns.clientKind') },
+      { key: 'owner', label: t('churn.owner') },
+      { key: 'lastWin', label: t('churn.lastWin'), kind: 'date' },
+      { key: 'daysSince', label: t('churn.daysSince') },
+      { key: 'usualInterval', label: t('churn.usualInterval') },
+      { key: 'daysOverdue', label: t('churn.daysOverdue') },
+      { key: 'wins', label: t('churn.wins') },
+      { key: 'lifetimeAmount', label: t('churn.lifetimeAmount'), kind: 'money' },
+      { key: 'valueAtRisk', label: t('churn.valueAtRisk'), kind: 'money' },
+    ],
+    data.atRisk.rows.map((r): Cell[] => [
+      r.name, t(`churn.kind.${r.clientKind}`), r.ownerName, day(r.lastWinOn), r.daysSinceLastWin, r.usualIntervalDays, r.daysOverdue, r.wins, money(r.lifetimeAmount), money(r.valueAtRisk),
+    ]),
+  );
+  return [main, cohorts, atRisk];
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -3,6 +3,7 @@ import { roleProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
 import { describeFiltersInput, describeReportFilters } from '@/server/services/analytics/describe-filters';
 import { analyticsFunnelRouter } from './analytics-funnel';
+import { analyticsReceivablesRouter } from './analytics-receivables';
 import { analyticsSalesRouter } from './analytics-sales';
 
 const analyticsCommonRouter = router({
@@ -12,4 +13,4 @@ const analyticsCommonRouter = router({
 });
 
 /** The analytics area's reports under one `analytics.*` namespace. */
-export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter);
+export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsReceivablesRouter);

@@ -122,7 +122,7 @@ const DEBT_SUMS = sql.raw(`count(*)::int as invoices,
  * Debts at a moment: a counted invoice issued by that day owes its total less the payments
  * received before the instant; overdue when the day is past its due date, aged in buckets. In
  * total, per manager, and per client (the company, else the contact): the `clientLimit` largest
- * debtors with their names.
+ * debtors (null: all) with their names.
  *
  * What was paid before the instant = paid_amount (all payments) − payments from the instant on.
  * So only two kinds of invoice can owe anything: those not fully paid now (status 'issued') and
@@ -130,7 +130,7 @@ const DEBT_SUMS = sql.raw(`count(*)::int as invoices,
  * of every other invoice need not be read. (paid_amount is the sum of the invoice's payments;
  * the tests compare these figures with sums over the payments themselves.)
  */
-export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, clientLimit: number): Promise<DebtRow[]> {
+export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, clientLimit: number | null): Promise<DebtRow[]> {
   return rowsOf<DebtRow>(
     await ctx.db.execute(sql`
       with later as (
@@ -152,7 +152,7 @@ export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, c
       ),
       largest as (
         select *, count(*) over () as debtors from clients
-        order by outstanding::numeric desc, client_kind, client_id limit ${clientLimit}
+        order by outstanding::numeric desc, client_kind, client_id limit ${clientLimit === null ? sql`all` : clientLimit}
       )
       select 'total' as set, null::int as owner_id, null as client_kind, null::int as client_id, null as client_name, ${DEBT_SUMS}, 0 as debtors
       from debts

@@ -208,6 +208,16 @@ describe.each(DRIVERS)('the receivables report equals direct SQL on the demo org
     expect(flowShape(report.byMonth.at(-1)!)).toEqual(flowShape(report.totals));
   });
 
+  it('lists only the largest debtors when asked for fewer, still counting them all', async () => {
+    const all = await receivablesReport({ db: db(), actor: executive }, { period: 'thisMonth' }, { now, clientLimit: null });
+    const five = await receivablesReport({ db: db(), actor: executive }, { period: 'thisMonth' }, { now, clientLimit: 5 });
+    expect(all.debtors).toBeGreaterThan(5);
+    expect(all.byClient).toHaveLength(all.debtors);
+    expect(five.debtors).toBe(all.debtors);
+    expect(five.byClient).toEqual(all.byClient.slice(0, 5));
+    expect(five.totals).toEqual(all.totals);
+  });
+
   it('narrows invoices by the source and pipeline of their deal', async () => {
     const [deal] = rowsOf<{ pipeline_id: number; source_id: number }>(
       await db().execute(sql`select d.pipeline_id, d.source_id from invoices i join deals d on d.id = i.deal_id where d.source_id is not null group by 1, 2 order by count(*) desc limit 1`),

@@ -50,7 +50,7 @@ export interface ReceivablesReport {
   previous: ReceivableFlows;
   /** Managers (invoices.owner_id) with any figure, the largest debt first. */
   byManager: (ReceivableFlows & DebtFigures & { ownerId: number; name: string })[];
-  /** The largest debtors, the largest first (at most CLIENT_LIMIT of `debtors`). */
+  /** The largest debtors, the largest first (at most `clientLimit` of `debtors`). */
   byClient: ClientDebt[];
   debtors: number;
   /** Invoiced and paid per month: each month of the period, at least the 12 months ending with it. */
@@ -120,7 +120,11 @@ function asOfMoment(base: { period: ReportPeriod; at(date: string): SQL }, today
  * organisation's currency (as in every report: the CRM converts no currencies).
  * The pipeline and source filters narrow invoices through their deal (invoices without one drop out).
  */
-export async function receivablesReport(ctx: ServiceContext, rawFilters: ReportFiltersInput, options: { now?: Date } = {}): Promise<ReceivablesReport> {
+export async function receivablesReport(
+  ctx: ServiceContext,
+  rawFilters: ReportFiltersInput,
+  options: { now?: Date; /** How many debtors to list (null: all, for the export). */ clientLimit?: number | null } = {},
+): Promise<ReceivablesReport> {
   const now = options.now ?? new Date();
   const filters = reportFilters.parse(rawFilters);
   const owners = reportOwnerCondition(ctx.actor, filters, sql`i.owner_id`);
@@ -135,7 +139,7 @@ export async function receivablesReport(ctx: ServiceContext, rawFilters: ReportF
 
   const { flowRows, debtRows, users } = await inReportTransaction(ctx, async (tx) => ({
     flowRows: await flowFigures(tx, base, where),
-    debtRows: await debtFigures(tx, where, asOf, CLIENT_LIMIT),
+    debtRows: await debtFigures(tx, where, asOf, options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit),
     users: rowsOf<{ id: number; name: string }>(await tx.db.execute(sql`select id, name from users`)),
   }));
   const flowsOf = (set: number) => flowRows.filter((r) => r.g === set);

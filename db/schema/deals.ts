@@ -74,6 +74,16 @@ export const deals = pgTable(
       .where(sql`${t.status} = 'open'`),
     index('deals_created_idx').on(t.createdAt),
     index('deals_closed_idx').on(t.closedAt).where(sql`${t.status} <> 'open'`),
+    // The executive home's month figures (won revenue, win rate, movers) by index-only scans:
+    // every column they read is in the key.
+    index('deals_closed_owner_amount_idx')
+      .on(t.closedAt, t.ownerId, t.status, t.amount)
+      .where(sql`${t.status} <> 'open'`),
+    // Open deals' pipeline value and hygiene counts per owner by index-only scans (the hygiene
+    // rules read the stage, the stored task counters and the last activity).
+    index('deals_open_owner_figures_idx')
+      .on(t.ownerId, t.stageId, t.status, t.amount, t.openTaskCount, t.nextTaskDueAt, t.lastActivityAt)
+      .where(sql`${t.status} = 'open'`),
     index('deals_company_idx').on(t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_lead_idx').on(t.leadId),

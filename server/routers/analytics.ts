@@ -3,6 +3,7 @@ import { roleProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
 import { describeFiltersInput, describeReportFilters } from '@/server/services/analytics/describe-filters';
 import { analyticsFunnelRouter } from './analytics-funnel';
+import { analyticsHomeRouter } from './analytics-home';
 import { analyticsReceivablesRouter } from './analytics-receivables';
 import { analyticsSalesRouter } from './analytics-sales';
 
@@ -13,4 +14,4 @@ const analyticsCommonRouter = router({
 });
 
 /** The analytics area's reports under one `analytics.*` namespace. */
-export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsReceivablesRouter);
+export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsReceivablesRouter, analyticsHomeRouter);

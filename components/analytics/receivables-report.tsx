@@ -50,7 +50,7 @@ export function ReceivablesReport({ filters, currency }: { filters: ReportFilter
         <Figure label={t('paid')} value={f.money(totals.paidAmount)}>
           <Compare current={Number(totals.paidAmount)} previous={Number(previous.paidAmount)} format={(v) => f.money(v)} />
         </Figure>
-        <Figure label={t('outstanding')} value={f.money(totals.outstanding)} testId="receivables-outstanding">
+        <Figure label={t('outstanding')} value={f.money(totals.outstanding)}>
           <div className="text-xs text-slate-500">{t('notDue', { amount: f.money(totals.notDue) })}</div>
         </Figure>
         <Figure label={t('overdue')} value={f.money(totals.overdue)}>

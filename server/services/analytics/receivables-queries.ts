@@ -127,8 +127,9 @@ const DEBT_SUMS = sql.raw(`count(*)::int as invoices,
  * What was paid before the instant = paid_amount (all payments) − payments from the instant on.
  * So only two kinds of invoice can owe anything: those not fully paid now (status 'issued') and
  * those with a payment from the instant on (found by the payments' paid_at index); the payments
- * of every other invoice need not be read. (paid_amount is the sum of the invoice's payments;
- * the tests compare these figures with sums over the payments themselves.)
+ * of every other invoice need not be read. (paid_amount is the sum of the invoice's payments —
+ * the seed's integrity check 'invoice-paid' — and the tests compare these figures with sums over
+ * the payments themselves.)
  */
 export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, clientLimit: number | null): Promise<DebtRow[]> {
   return rowsOf<DebtRow>(

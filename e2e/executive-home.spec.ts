@@ -9,9 +9,11 @@ async function listTotal(page: Page): Promise<number> {
   return Number((/всего\s*([\d\s\u00a0\u202f]+)/.exec(text)?.[1] ?? '').replace(/\D/g, ''));
 }
 
-/** A screenshot of what the phone shows, kept with the test's report. */
+/** A screenshot of what the phone shows, kept in the test's output folder and attached to its report. */
 async function attachScreen(page: Page, testInfo: TestInfo, name: string, fullPage = false) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage }), contentType: 'image/png' });
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test('an executive on a phone lands on the home, opens a tile, changes the period and drills down to the deals', async ({ page }, testInfo) => {

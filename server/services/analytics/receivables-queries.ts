@@ -139,8 +139,9 @@ export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, c
       ),
       debts as materialized (
         select i.owner_id,
-               case when i.company_id is not null then 'company' when i.contact_id is not null then 'contact' end as client_kind,
-               coalesce(i.company_id, i.contact_id) as client_id,
+               -- Never null, so the keys join by hash: 'none' / 0 for an invoice with neither.
+               case when i.company_id is not null then 'company' when i.contact_id is not null then 'contact' else 'none' end as client_kind,
+               coalesce(i.company_id, i.contact_id, 0) as client_id,
                i.total - i.paid_amount + coalesce(l.amount, 0) as outstanding,
                ${asOf.date}::date - i.due_date as days_overdue
         from invoices i left join later l on l.invoice_id = i.id
@@ -148,12 +149,18 @@ export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, c
           and i.issue_date <= ${asOf.date}::date and ${where}
           and i.total - i.paid_amount + coalesce(l.amount, 0) > 0
       ),
+      -- The ranking needs only each client's total; the full figures are summed for the largest only.
       clients as (
-        select client_kind, client_id, ${DEBT_SUMS} from debts group by client_kind, client_id
+        select client_kind, client_id, sum(outstanding) as outstanding from debts group by client_kind, client_id
       ),
       largest as (
-        select *, count(*) over () as debtors from clients
-        order by outstanding::numeric desc, client_kind, client_id limit ${clientLimit === null ? sql`all` : clientLimit}
+        select client_kind, client_id, count(*) over () as debtors from clients
+        order by outstanding desc, client_kind, client_id limit ${clientLimit === null ? sql`all` : clientLimit}
+      ),
+      largest_figures as (
+        select d.client_kind, d.client_id, l.debtors, ${DEBT_SUMS}
+        from debts d join largest l on l.client_kind = d.client_kind and l.client_id = d.client_id
+        group by d.client_kind, d.client_id, l.debtors
       )
       select 'total' as set, null::int as owner_id, null as client_kind, null::int as client_id, null as client_name, ${DEBT_SUMS}, 0 as debtors
       from debts
@@ -161,10 +168,10 @@ export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, c
       select 'owner', owner_id, null, null, null, ${DEBT_SUMS}, 0 from debts group by owner_id
       union all
       -- Names by key lookups, for the rows kept only (a join would hash every company and contact).
-      select 'client', null, client_kind, client_id,
+      select 'client', null, nullif(client_kind, 'none'), nullif(client_id, 0),
              case client_kind when 'company' then (select c.name from companies c where c.id = client_id)
                               when 'contact' then (select nullif(concat_ws(' ', k.last_name, k.first_name, k.middle_name), '') from contacts k where k.id = client_id) end,
              invoices, outstanding, overdue_invoices, overdue, days1to30, days31to60, days61to90, over90, max_days_overdue, debtors::int
-      from largest`),
+      from largest_figures`),
   );
 }

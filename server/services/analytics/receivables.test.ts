@@ -269,6 +269,8 @@ describe.each(DRIVERS)('the receivables report equals direct SQL on the demo org
       await invoice({ status: 'issued', total: '31.00', issue: '2026-12-01', due: '2027-02-28', company: null, contact });
       await invoice({ status: 'issued', total: '90.00', issue: '2026-12-01', due: '2026-12-31', company: null, contact });
       await invoice({ status: 'issued', total: '91.00', issue: '2026-12-01', due: '2026-12-30', company: null, contact });
+      // To nobody in particular: neither a company nor a contact.
+      await invoice({ status: 'issued', total: '5.00', issue: '2027-03-15', due: '2027-04-15', company: null });
       return { company, contact };
     }
 
@@ -277,8 +279,8 @@ describe.each(DRIVERS)('the receivables report equals direct SQL on the demo org
         const ids = await fixture(tx);
         const report = await receivablesReport({ db: tx, actor: executive }, MARCH, { now: LATER });
         expect(report.asOf).toEqual({ current: false, date: '2027-03-31' });
-        // Invoiced in March: the 1,000 and the 2,000; paid in March: the 2,000 and the first 250.
-        expect(flowShape(report.totals)).toEqual({ invoiced: 2, invoiced_amount: '3000.00', payments: 2, paid_amount: '2250.00' });
+        // Invoiced in March: the 1,000, the 2,000 and the 5; paid in March: the 2,000 and the first 250.
+        expect(flowShape(report.totals)).toEqual({ invoiced: 3, invoiced_amount: '3005.00', payments: 2, paid_amount: '2250.00' });
         expect(flowShape(report.previous)).toMatchObject({ invoiced: 1, invoiced_amount: '500.00', payments: 0 });
         const company = report.byClient.find((c) => c.kind === 'company' && c.clientId === ids.company)!;
         expect(company).toMatchObject({
@@ -300,8 +302,9 @@ describe.each(DRIVERS)('the receivables report equals direct SQL on the demo org
           maxDaysOverdue: 91,
           aging: { days1to30: '30.00', days31to60: '31.00', days61to90: '90.00', over90: '91.00' },
         });
+        expect(report.byClient.find((c) => c.kind === null)).toMatchObject({ clientId: null, name: null, invoices: 1, outstanding: '5.00', overdue: '0.00', maxDaysOverdue: -15 });
         const own = report.byManager.find((m) => m.ownerId === manager.id)!;
-        expect(own).toMatchObject({ invoiced: 2, paidAmount: '2250.00' });
+        expect(own).toMatchObject({ invoiced: 3, paidAmount: '2250.00' });
         // And the whole organisation at that moment, demo invoices included, as the direct queries have it.
         const { flows: txFlows, debts: txDebts } = expectations(() => tx);
         expect(flowShape(report.totals)).toEqual(await txFlows('2027-03-01', '2027-04-01'));

@@ -51,14 +51,17 @@ export const receivablesCase: ReportBenchCase = {
                  sum(amount) filter (where late between 1 and 30), sum(amount) filter (where late between 31 and 60),
                  sum(amount) filter (where late between 61 and 90), sum(amount) filter (where late > 90)
           from owed group by rollup (owner_id)`,
-      sql`with clients as (
-            select client, is_company, count(*) as invoices, sum(amount) as amount, max(late) as oldest,
+      sql`with ranked as (
+            select client, is_company, count(*) over () as debtors from owed
+            group by client, is_company order by sum(amount) desc limit 100
+          ),
+          clients as (
+            select o.client, o.is_company, r.debtors, count(*) as invoices, sum(amount) as amount, max(late) as oldest,
                    sum(amount) filter (where late > 0) as overdue,
                    sum(amount) filter (where late between 1 and 30) as d30, sum(amount) filter (where late between 31 and 60) as d60,
-                   sum(amount) filter (where late between 61 and 90) as d90, sum(amount) filter (where late > 90) as older,
-                   count(*) over () as debtors
-            from owed group by client, is_company
-            order by amount desc limit 100
+                   sum(amount) filter (where late between 61 and 90) as d90, sum(amount) filter (where late > 90) as older
+            from owed o join ranked r on r.client = o.client and r.is_company = o.is_company
+            group by o.client, o.is_company, r.debtors
           )
           select clients.*, case when is_company then (select name from companies where id = client)
                                  else (select last_name || ' ' || first_name from contacts where id = client) end as name

@@ -93,9 +93,15 @@ async function closedFigures(ctx: ServiceContext, clock: HomeClock, owners: SQL)
                     when closed_at >= ${lysSame} then 'last_year_rest'
                     else 'last_year_same_days' end as slice,
                count(*) as deals, sum(amount) as amount
-        from deals
-        where status <> 'open' and ${owners}
-          and ((closed_at >= ${ps} and closed_at < ${me}) or (closed_at >= ${lys} and closed_at < ${lye}))
+        -- Two ranges of the closed-deals index, each scanned on its own (an OR of the two would
+        -- read the whole index between them).
+        from (
+          select owner_id, status, closed_at, amount from deals
+          where status <> 'open' and closed_at >= ${ps} and closed_at < ${me} and ${owners}
+          union all
+          select owner_id, status, closed_at, amount from deals
+          where status <> 'open' and closed_at >= ${lys} and closed_at < ${lye} and ${owners}
+        ) as deals
         group by 1, 2, 3
       ),
       per_owner as (
@@ -152,40 +158,53 @@ async function monthTarget(ctx: ServiceContext, month: string, teamId: number | 
   return row?.target ?? null;
 }
 
-/** Open deals per pipeline: amount, and weighted by stage probability (rounded per stage, as the snapshot does). */
-async function pipelineFigures(ctx: ServiceContext, owners: SQL) {
-  return rowsOf<{ pipeline_id: number | null; name: string | null; deals: number; amount: string; weighted: string }>(
-    await ctx.db.execute(sql`
-      with per_stage as (
-        select stage_id, count(*) as deals, sum(amount) as amount from deals
-        where status = 'open' and ${owners} group by stage_id
-      ),
-      stage_figures as (
-        select s.pipeline_id, ps.deals, ps.amount, round(ps.amount * s.probability / 100, 2) as weighted
-        from per_stage ps join stages s on s.id = ps.stage_id
-      )
-      select f.pipeline_id, p.name, sum(f.deals)::int as deals, sum(f.amount)::numeric(16,2)::text as amount, sum(f.weighted)::numeric(16,2)::text as weighted
-      from stage_figures f join pipelines p on p.id = f.pipeline_id
-      group by grouping sets ((), (f.pipeline_id, p.name))
-      order by p.name nulls first, f.pipeline_id`),
-  );
+interface OpenRow {
+  kind: 'pipeline' | 'team';
+  id: number | null;
+  name: string | null;
+  deals: number;
+  amount: string;
+  weighted: string;
+  unprocessed: number;
+  without_task: number;
+  overdue_task: number;
 }
 
 /**
- * The hygiene rules' counts per team: open deals of the team's active managers and heads, as
- * the team screen's hygiene board counts them (the same rules, hygiene-rules.ts).
+ * Open deals in one pass (an index-only scan): per owner and stage the count, the amount and the
+ * hygiene rules' counts (hygiene-rules.ts). From those cells: per pipeline the amount and the
+ * weighted amount (rounded per stage, as the snapshot does); per team the hygiene counts of its
+ * active managers and heads, as the team screen's hygiene board counts them.
  */
-async function hygieneFigures(ctx: ServiceContext, now: Date, teamId: number | null) {
-  const rule = (group: Parameters<typeof hygieneCondition>[0]) => sql`(count(*) filter (where ${hygieneCondition(group, now)}))::int`;
-  return rowsOf<{ team_id: number; name: string; unprocessed: number; without_task: number; overdue_task: number }>(
+async function openDealFigures(ctx: ServiceContext, owners: SQL, now: Date, teamId: number | null): Promise<OpenRow[]> {
+  const rule = (group: Parameters<typeof hygieneCondition>[0]) => sql`count(*) filter (where ${hygieneCondition(group, now)})`;
+  return rowsOf<OpenRow>(
     await ctx.db.execute(sql`
-      select t.id as team_id, t.name, ${rule('unprocessed')} as unprocessed, ${rule('withoutTask')} as without_task, ${rule('overdueTask')} as overdue_task
+      with cells as (
+        select owner_id, stage_id, count(*) as deals, sum(amount) as amount,
+               ${rule('unprocessed')} as unprocessed, ${rule('withoutTask')} as without_task, ${rule('overdueTask')} as overdue_task
+        from deals where status = 'open' and ${owners}
+        group by owner_id, stage_id
+      ),
+      stage_figures as (
+        select s.pipeline_id, sum(c.deals) as deals, sum(c.amount) as amount, round(sum(c.amount) * s.probability / 100, 2) as weighted
+        from cells c join stages s on s.id = c.stage_id
+        group by s.pipeline_id, s.id, s.probability
+      )
+      select 'pipeline' as kind, f.pipeline_id as id, p.name, sum(f.deals)::int as deals,
+             sum(f.amount)::numeric(16,2)::text as amount, sum(f.weighted)::numeric(16,2)::text as weighted,
+             0 as unprocessed, 0 as without_task, 0 as overdue_task
+      from stage_figures f join pipelines p on p.id = f.pipeline_id
+      group by grouping sets ((), (f.pipeline_id, p.name))
+      union all
+      select 'team', t.id, t.name, 0, null, null,
+             coalesce(sum(c.unprocessed), 0)::int, coalesce(sum(c.without_task), 0)::int, coalesce(sum(c.overdue_task), 0)::int
       from teams t
       left join users u on u.team_id = t.id and u.is_active and u.role in ('manager', 'head')
-      left join deals on deals.owner_id = u.id and deals.status = 'open'
+      left join cells c on c.owner_id = u.id
       where ${teamId === null ? sql`true` : sql`t.id = ${teamId}`}
       group by t.id, t.name
-      order by t.name, t.id`),
+      order by 1, 3 nulls first, 2`),
   );
 }
 
@@ -195,19 +214,19 @@ export async function executiveHome(ctx: ServiceContext, rawInput: z.input<typeo
   const owners = reportOwnerCondition(ctx.actor, input, sql`deals.owner_id`);
   const teamId = ctx.actor.role === 'head' ? ctx.actor.teamId : (input.teamId ?? null);
   const now = options.now ?? new Date();
-  const { clock, closed, target, pipelines, hygiene } = await inReportTransaction(ctx, async (tx) => {
+  const { clock, closed, target, open } = await inReportTransaction(ctx, async (tx) => {
     const clock = await homeClock(tx, now);
     return {
       clock,
       closed: await closedFigures(tx, clock, owners),
       target: await monthTarget(tx, clock.month.from, teamId),
-      pipelines: await pipelineFigures(tx, owners),
-      hygiene: await hygieneFigures(tx, now, teamId),
+      open: await openDealFigures(tx, owners, now, teamId),
     };
   });
   const total = closed.find((r) => r.kind === 'total')!;
   const expectedByNow = target === null ? null : (Math.round(Number(target) * clock.elapsed * 100) / 100).toFixed(2);
-  const pipelineTotal = pipelines.find((p) => p.pipeline_id === null);
+  const pipelines = open.filter((r) => r.kind === 'pipeline');
+  const pipelineTotal = pipelines.find((p) => p.id === null);
   return {
     teamId,
     month: { from: clock.month.from, to: clock.month.to },
@@ -229,10 +248,12 @@ export async function executiveHome(ctx: ServiceContext, rawInput: z.input<typeo
       amount: pipelineTotal?.amount ?? '0.00',
       weighted: pipelineTotal?.weighted ?? '0.00',
       byPipeline: pipelines
-        .filter((p) => p.pipeline_id !== null)
-        .map((p) => ({ pipelineId: p.pipeline_id!, name: p.name!, deals: p.deals, amount: p.amount, weighted: p.weighted })),
+        .filter((p) => p.id !== null)
+        .map((p) => ({ pipelineId: p.id!, name: p.name!, deals: p.deals, amount: p.amount, weighted: p.weighted })),
     },
-    hygiene: hygiene.map((h) => ({ teamId: h.team_id, name: h.name, unprocessed: h.unprocessed, withoutTask: h.without_task, overdueTask: h.overdue_task })),
+    hygiene: open
+      .filter((r) => r.kind === 'team')
+      .map((h) => ({ teamId: h.id!, name: h.name!, unprocessed: h.unprocessed, withoutTask: h.without_task, overdueTask: h.overdue_task })),
     movers: closed
       .filter((r) => r.kind === 'mover')
       .map((r) => ({

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
+import type { DateRange, ReportPeriod } from './report-filters';
 import type { SalesReportBase } from './sales-report-base';
 
 /**
@@ -27,13 +28,7 @@ export type FlowRow = { g: number; owner_id: number | null; month: number | null
 // grouping(owner_id, month) bits: 0 in a bit = grouped by that column.
 export const FLOW_SET = { total: 0b11, owner: 0b01, month: 0b10 };
 
-const MONTH = /^\d{4}-\d{2}$/;
-
-/** width_bucket thresholds over issue dates (a date column): the first day of each trend month. */
-function dateBuckets(months: string[]): SQL {
-  for (const month of months) if (!MONTH.test(month)) throw new Error(`unexpected month ${month}`);
-  return sql.raw(`'{${months.map((month) => `${month}-01`).join(',')}}'::date[]`);
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function flowSums(prefix: string, filter: string): SQL {
   const f = `filter (where ${filter})`;
@@ -44,40 +39,60 @@ function flowSums(prefix: string, filter: string): SQL {
 }
 
 /**
+ * The slices a flow row can fall into: the dates where the period, the previous period, the trend
+ * window or a trend month begins or ends, sorted. A row's slice is one width_bucket over them
+ * (cheaper per row than a CASE and a comparison per range); each slice is wholly inside or outside
+ * every range, so what it counts for is decided once per slice here.
+ */
+export function flowSlices(period: ReportPeriod, trend: { window: DateRange; months: string[] }) {
+  const start = trend.window.from < period.previous.from ? trend.window.from : period.previous.from;
+  const monthStarts = trend.months.map((month) => (`${month}-01` < trend.window.from ? trend.window.from : `${month}-01`));
+  const bounds = [...new Set([start, period.previous.from, period.from, trend.window.from, ...monthStarts])].sort();
+  const slices = bounds.map((from, index) => {
+    const to = bounds[index + 1] ?? period.to;
+    // The trend month this slice lies in (1-based), if the slice is inside the window.
+    const month = from < trend.window.from ? null : monthStarts.findLastIndex((monthStart) => monthStart <= from) + 1;
+    return { slice: index + 1, from, to, cur: from >= period.from, prev: from >= period.previous.from && to <= period.from, month };
+  });
+  return { start, bounds, slices };
+}
+
+/**
  * Money in: invoices issued (issue_date, a calendar date) and payments received (paid_at, an
  * instant) — in the period in total and per manager, in the previous period in total, and per
  * trend month. One pass over [earliest of trend window and previous period, end of period):
- * grouped first per (owner, month, in period, in previous period), then GROUPING SETS over those
- * few cells. Payments count when their invoice is counted (not draft, not cancelled).
+ * grouped first per (owner, slice), then GROUPING SETS over those few cells. Payments count when
+ * their invoice is counted (not draft, not cancelled).
  */
 export async function flowFigures(ctx: ServiceContext, base: SalesReportBase, where: SQL): Promise<FlowRow[]> {
-  const { period, trend } = base;
-  const window = trend.window;
-  const start = window.from < period.previous.from ? window.from : period.previous.from;
+  const { period } = base;
+  const { start, bounds, slices } = flowSlices(period, base.trend);
+  for (const date of bounds) if (!DATE.test(date)) throw new Error(`unexpected date ${date}`);
+  const dates = sql.raw(`'{${bounds.join(',')}}'::date[]`);
+  const instants = sql`array[${sql.join(bounds.map((date) => base.at(date)), sql`, `)}]`;
+  const meaning = sql.join(
+    slices.map((s) => sql`(${sql.raw(String(s.slice))}, ${sql.raw(s.month === null ? 'null::int' : String(s.month))}, ${sql.raw(String(s.cur))}, ${sql.raw(String(s.prev))})`),
+    sql`, `,
+  );
   return rowsOf<FlowRow>(
     await ctx.db.execute(sql`
       with cells as (
-        select i.owner_id,
-               case when i.issue_date >= ${window.from}::date then width_bucket(i.issue_date, ${dateBuckets(trend.months)}) end as month,
-               i.issue_date >= ${period.from}::date as cur,
-               i.issue_date >= ${period.previous.from}::date and i.issue_date < ${period.from}::date as prev,
+        select i.owner_id, width_bucket(i.issue_date, ${dates}) as slice,
                count(*) as invoiced, sum(i.total) as invoiced_amount, 0::bigint as payments, 0::numeric as paid_amount
         from invoices i
         where ${COUNTED_INVOICE} and i.issue_date >= ${start}::date and i.issue_date < ${period.to}::date and ${where}
-        group by 1, 2, 3, 4
+        group by 1, 2
         union all
-        select i.owner_id,
-               case when p.paid_at >= ${base.at(window.from)} then width_bucket(p.paid_at, ${base.monthBuckets}) end,
-               p.paid_at >= ${base.at(period.from)},
-               p.paid_at >= ${base.at(period.previous.from)} and p.paid_at < ${base.at(period.from)},
-               0, 0, count(*), sum(p.amount)
+        select i.owner_id, width_bucket(p.paid_at, ${instants}), 0, 0, count(*), sum(p.amount)
         from payments p join invoices i on i.id = p.invoice_id
         where p.paid_at >= ${base.at(start)} and p.paid_at < ${base.at(period.to)} and ${COUNTED_INVOICE} and ${where}
-        group by 1, 2, 3, 4
-      )
-      select grouping(owner_id, month)::int as g, owner_id, month,
+        group by 1, 2
+      ),
+      slices (slice, month, cur, prev) as (values ${meaning})
+      select grouping(c.owner_id, s.month)::int as g, c.owner_id, s.month,
              ${flowSums('', 'cur')}, ${flowSums('p_', 'prev')}, ${flowSums('t_', 'month is not null')}
-      from cells group by grouping sets ((), (owner_id), (month))`),
+      from cells c join slices s on s.slice = c.slice
+      group by grouping sets ((), (c.owner_id), (s.month))`),
   );
 }
 

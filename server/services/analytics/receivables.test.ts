@@ -8,6 +8,40 @@ import { createCallerFactory } from '@/server/trpc/init';
 import { analyticsReceivablesRouter } from '@/server/routers/analytics-receivables';
 import { DRIVERS, inRollback, useFreshDatabase } from '@/test/test-database';
 import { CLIENT_LIMIT, receivablesReport, type DebtFigures, type ReceivablesReport } from './receivables';
+import { flowSlices } from './receivables-queries';
+import { resolvePeriod } from './report-filters';
+import { trendMonths } from './sales-report-base';
+
+describe('the slices invoiced and paid are counted in', () => {
+  const slicesOf = (filters: Parameters<typeof resolvePeriod>[0]) => {
+    const period = resolvePeriod(filters, '2026-11-22');
+    return flowSlices(period, trendMonths(period));
+  };
+
+  it('cut a month period into the trend months, the previous month being one of them', () => {
+    const { start, slices } = slicesOf({ period: 'thisMonth' });
+    expect(start).toBe('2025-12-01');
+    expect(slices).toHaveLength(12);
+    expect(slices.at(-1)).toEqual({ slice: 12, from: '2026-11-01', to: '2026-12-01', cur: true, prev: false, month: 12 });
+    expect(slices.at(-2)).toEqual({ slice: 11, from: '2026-10-01', to: '2026-11-01', cur: false, prev: true, month: 11 });
+    expect(slices.filter((s) => s.cur || s.prev)).toHaveLength(2);
+  });
+
+  it('keep a previous year outside the trend window in one slice of its own', () => {
+    const { start, slices } = slicesOf({ period: 'year' });
+    expect(start).toBe('2025-01-01');
+    expect(slices[0]).toEqual({ slice: 1, from: '2025-01-01', to: '2026-01-01', cur: false, prev: true, month: null });
+    expect(slices.slice(1).every((s) => s.cur && !s.prev)).toBe(true);
+    expect(slices.slice(1).map((s) => s.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('start a period that begins mid-month with a part month', () => {
+    const { slices } = slicesOf({ period: 'custom', from: '2026-03-10', to: '2026-03-20' });
+    // The window is the 12 months ending with March, cut at the period's end; the period is a slice of March.
+    expect(slices.filter((s) => s.cur)).toEqual([{ slice: slices.length, from: '2026-03-10', to: '2026-03-20', cur: true, prev: false, month: 12 }]);
+    expect(slices.filter((s) => s.prev).map((s) => [s.from, s.to])).toEqual([['2026-02-28', '2026-03-01'], ['2026-03-01', '2026-03-10']]);
+  });
+});
 
 /** The demo organisation as of this moment (Europe/Moscow, UTC+3 all year). */
 const SEEDED_AT = new Date('2026-11-22T09:30:00Z');
@@ -206,6 +240,18 @@ describe.each(DRIVERS)('the receivables report equals direct SQL on the demo org
     for (const month of report.byMonth) expect(flowShape(month)).toEqual(await flows(month.from, month.to));
     expect(report.byMonth.some((m) => m.invoiced > 0 && m.payments > 0)).toBe(true);
     expect(flowShape(report.byMonth.at(-1)!)).toEqual(flowShape(report.totals));
+  });
+
+  it('splits a long period starting mid-month into its months, each equal to direct SQL and adding up to the totals', async () => {
+    const report = await receivablesReport({ db: db(), actor: executive }, { period: 'custom', from: '2025-06-15', to: '2026-11-10' }, { now });
+    expect(report.byMonth).toHaveLength(18);
+    expect(report.byMonth[0]).toMatchObject({ month: '2025-06', from: '2025-06-15', to: '2025-07-01' });
+    expect(report.byMonth.at(-1)).toMatchObject({ month: '2026-11', from: '2026-11-01', to: '2026-11-10' });
+    for (const month of report.byMonth) expect(flowShape(month)).toEqual(await flows(month.from, month.to));
+    const sum = (pick: (m: (typeof report.byMonth)[number]) => string) => report.byMonth.reduce((total, m) => total + cents(pick(m)), 0);
+    expect(sum((m) => m.invoicedAmount)).toBe(cents(report.totals.invoicedAmount));
+    expect(sum((m) => m.paidAmount)).toBe(cents(report.totals.paidAmount));
+    expect(flowShape(report.previous)).toEqual(await flows(report.period.previous.from, report.period.previous.to));
   });
 
   it('lists only the largest debtors when asked for fewer, still counting them all', async () => {

@@ -13,11 +13,11 @@ type Group = 'unprocessed' | 'withoutTask' | 'overdueTask';
 const GROUPS: Group[] = ['unprocessed', 'withoutTask', 'overdueTask'];
 
 /** Pipeline hygiene per manager: the three end-of-day counts, a drill-down, control tasks. */
-export function HygieneBoard({ teams, canSetTasks }: { teams: RouterOutputs['reference']['teams']; canSetTasks: boolean }) {
+export function HygieneBoard({ teams, initialTeamId, canSetTasks }: { teams: RouterOutputs['reference']['teams']; initialTeamId?: number; canSetTasks: boolean }) {
   const t = useTranslations('team.hygiene');
   const tToday = useTranslations('today.groups');
   const trpc = useTRPC();
-  const [teamId, setTeamId] = useState<number | undefined>(teams.length === 1 ? teams[0]!.id : undefined);
+  const [teamId, setTeamId] = useState<number | undefined>(teams.length === 1 ? teams[0]!.id : initialTeamId);
   const [selected, setSelected] = useState<{ ownerId: number; name: string; group: Group } | null>(null);
   const { data: board } = useQuery({ ...trpc.hygiene.board.queryOptions({ teamId }), placeholderData: keepPreviousData, refetchInterval: 60_000 });
   return (

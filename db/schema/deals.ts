@@ -103,6 +103,11 @@ export const deals = pgTable(
     index('deals_won_owner_idx')
       .on(t.ownerId, t.closedAt, t.id, t.companyId, t.contactId, t.amount, t.pipelineId, t.sourceId)
       .where(sql`${t.status} = 'won'`),
+    // Open deals' pipeline value and hygiene counts per owner by index-only scans (the hygiene
+    // rules read the stage, the stored task counters and the last activity).
+    index('deals_open_owner_figures_idx')
+      .on(t.ownerId, t.stageId, t.status, t.amount, t.openTaskCount, t.nextTaskDueAt, t.lastActivityAt)
+      .where(sql`${t.status} = 'open'`),
     index('deals_company_idx').on(t.companyId),
     index('deals_contact_idx').on(t.contactId),
     index('deals_lead_idx').on(t.leadId),

@@ -5,6 +5,8 @@ import { describeFiltersInput, describeReportFilters } from '@/server/services/a
 import { analyticsActivityRouter } from './analytics-activity';
 import { analyticsChurnRouter } from './analytics-churn';
 import { analyticsFunnelRouter } from './analytics-funnel';
+import { analyticsHomeRouter } from './analytics-home';
+import { analyticsReceivablesRouter } from './analytics-receivables';
 import { analyticsSalesRouter } from './analytics-sales';
 
 const analyticsCommonRouter = router({
@@ -14,4 +16,4 @@ const analyticsCommonRouter = router({
 });
 
 /** The analytics area's reports under one `analytics.*` namespace. */
-export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsActivityRouter, analyticsChurnRouter);
+export const analyticsRouter = mergeRouters(analyticsCommonRouter, analyticsFunnelRouter, analyticsSalesRouter, analyticsActivityRouter, analyticsChurnRouter, analyticsReceivablesRouter, analyticsHomeRouter);

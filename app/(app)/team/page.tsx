@@ -4,6 +4,7 @@ import { DistributionSettings } from '@/components/team/distribution-settings';
 import { HygieneBoard } from '@/components/team/hygiene-board';
 import { LeadAlerts } from '@/components/team/lead-alerts';
 import { PageHeader } from '@/components/ui/page-header';
+import { readParam } from '@/lib/search-params';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
 import { can } from '@/server/auth/permissions';
@@ -16,17 +17,20 @@ export async function generateMetadata(): Promise<Metadata> {
  * The head's team screen: lead alerts (missed response SLA), pipeline hygiene, lead distribution;
  * plan vs fact and the target planner come next.
  */
-export default async function TeamPage() {
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSection('team');
   const t = await getTranslations('team');
   const tDistribution = await getTranslations('distribution');
   const queryClient = getQueryClient();
   const teams = await queryClient.fetchQuery(trpc.reference.teams.queryOptions());
   const onlyTeamId = teams.length === 1 ? teams[0]!.id : undefined;
+  // ?teamId= opens the hygiene board on that team (the analytics home links here per team).
+  const askedTeam = Number(readParam(await searchParams, 'teamId'));
+  const boardTeamId = onlyTeamId ?? teams.find((team) => team.id === askedTeam)?.id;
   // Heads and admins run distribution; executives only read it.
   const managesDistribution = user.role === 'head' || user.role === 'admin';
   await Promise.all([
-    queryClient.prefetchQuery(trpc.hygiene.board.queryOptions({ teamId: onlyTeamId })),
+    queryClient.prefetchQuery(trpc.hygiene.board.queryOptions({ teamId: boardTeamId })),
     // Alerts: the head's team, or every team for an admin or an executive (each row names its team).
     queryClient.prefetchQuery(trpc.distribution.alerts.queryOptions({ teamId: onlyTeamId })),
     // Distribution is set per team: the only team, or the first one until another is picked.
@@ -39,7 +43,7 @@ export default async function TeamPage() {
         <LeadAlerts teamId={onlyTeamId} canAcknowledge={managesDistribution} showTeam={teams.length !== 1} />
         <h2 className="mb-2 text-lg font-semibold">{t('hygiene.title')}</h2>
         <p className="mb-3 text-sm text-slate-500">{t('hygiene.description')}</p>
-        <HygieneBoard teams={teams} canSetTasks={can(user.role, 'activity.create')} />
+        <HygieneBoard teams={teams} initialTeamId={boardTeamId} canSetTasks={can(user.role, 'activity.create')} />
         <h2 className="mb-2 mt-8 text-lg font-semibold">{tDistribution('title')}</h2>
         <p className="mb-3 text-sm text-slate-500">{tDistribution('description')}</p>
         <DistributionSettings teams={teams} canEdit={managesDistribution} />

@@ -14,6 +14,7 @@ import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
 import { pipelineSnapshot } from '../analytics/pipeline-snapshot';
+import { receivablesReport } from '../analytics/receivables';
 import { sourcesReport } from '../analytics/sources-report';
 import { exportReport } from './report-export';
 
@@ -152,9 +153,20 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
         rows: [...report.byReason.map((r) => [r.nameEn, r.count, num(r.amount), r.share]), ['Total', report.totals.count, num(report.totals.amount), null]],
       };
     },
+    receivables: async (actor) => {
+      const report = await receivablesReport({ db: db(), actor }, { period: 'year' }, { now });
+      const row = (label: string, m: typeof report.totals): Value[] => [
+        label, m.invoiced, num(m.invoicedAmount), num(m.paidAmount), num(m.outstanding), num(m.overdue),
+        num(m.aging.days1to30), num(m.aging.days31to60), num(m.aging.days61to90), num(m.aging.over90),
+      ];
+      return {
+        header: ['Manager', 'Invoices issued', 'Invoiced', 'Paid', 'Owed by clients', 'Overdue', '1–30 days', '31–60 days', '61–90 days', 'Over 90 days'],
+        rows: [...report.byManager.map((m) => row(m.name, m)), row('Total', report.totals)],
+      };
+    },
   };
 
-  for (const report of ['funnel', 'snapshot', 'conversion', 'activity', 'churn', 'sources', 'losses'] as const) {
+  for (const report of ['funnel', 'snapshot', 'conversion', 'activity', 'churn', 'sources', 'losses', 'receivables'] as const) {
     it(`exports the ${report} report: the XLSX equals the table, typed, with the filters; the CSV parses into the same rows`, async () => {
       const expected = await expectedMain[report](executive);
       expect(expected.rows.length).toBeGreaterThan(1);
@@ -170,9 +182,12 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
       // Numbers are numbers, and money and ratios carry their formats.
       const firstRow = main.getRow(2);
       expect(typeof firstRow.getCell(2).value).toBe('number');
-      const moneyColumn = expected.header.findIndex((h) => ['Amount', 'Revenue'].includes(h)) + 1;
+      const moneyColumn = expected.header.findIndex((h) => ['Amount', 'Revenue', 'Invoiced'].includes(h)) + 1;
       if (report === 'activity') expect(main.getColumn(expected.header.indexOf('Calls plan, % done') + 1).numFmt).toBe('0.0%');
-      else expect(main.getColumn(moneyColumn).numFmt).toBe('#,##0.00');
+      else {
+        expect(moneyColumn).toBeGreaterThan(0);
+        expect(main.getColumn(moneyColumn).numFmt).toBe('#,##0.00');
+      }
 
       const filters = workbook.getWorksheet('Filters')!;
       expect(filters).toBeDefined();
@@ -219,6 +234,23 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     expect(atRisk.getColumn(10).numFmt).toBe('#,##0.00');
   });
 
+  it('exports every debtor of the receivables report (the page lists only the largest), and the day the debts are taken', async () => {
+    const report = await receivablesReport({ db: db(), actor: executive }, { period: 'lastMonth' }, { now, clientLimit: null });
+    expect(report.debtors).toBeGreaterThan(0);
+    const xlsx = await exportReport({ db: db(), actor: executive }, { report: 'receivables', format: 'xlsx', filters: { period: 'lastMonth' } }, 'en', { now });
+    const workbook = await readXlsx(xlsx.body);
+    const debtors = sheetValues(workbook.worksheets[1]!);
+    expect(debtors[0]).toEqual(['Client', 'Unpaid invoices', 'Owed by clients', 'Overdue', '1–30 days', '31–60 days', '61–90 days', 'Over 90 days', 'Longest overdue, days']);
+    expect(debtors.slice(1)).toEqual(
+      report.byClient.map((c) => [c.name, c.invoices, num(c.outstanding), num(c.overdue), num(c.aging.days1to30), num(c.aging.days31to60), num(c.aging.days61to90), num(c.aging.over90), Math.max(0, c.maxDaysOverdue)]),
+    );
+    expect(debtors).toHaveLength(report.debtors + 1);
+    const months = sheetValues(workbook.worksheets[2]!);
+    expect(months.slice(1).map((m) => m[0])).toEqual(report.byMonth.map((m) => m.month));
+    const filters = Object.fromEntries(sheetValues(workbook.getWorksheet('Filters')!).map(([label, value]) => [label, value]));
+    expect(filters['Debts as of']).toEqual(new Date('2026-10-31T00:00:00Z'));
+  });
+
   it('writes the export in the audit log', async () => {
     await exportReport({ db: db(), actor: executive }, { report: 'losses', format: 'csv', filters: { period: 'lastMonth' } }, 'ru', { now });
     const [entry] = rowsOf<{ actor_id: number; changes: Record<string, [unknown, unknown]> }>(
@@ -233,7 +265,7 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     const params = (query: string) => new URLSearchParams(query);
     const denied = await reportExportResponse({ db: db(), user: manager }, 'conversion', params('format=xlsx'), 'en', { now });
     expect(denied.status).toBe(403);
-    for (const report of ['funnel', 'snapshot', 'churn', 'sources', 'losses']) {
+    for (const report of ['funnel', 'snapshot', 'churn', 'sources', 'losses', 'receivables']) {
       expect((await reportExportResponse({ db: db(), user: manager }, report, params('format=csv'), 'en', { now })).status).toBe(403);
     }
     expect((await reportExportResponse({ db: db(), user: null }, 'funnel', params('format=csv'), 'en', { now })).status).toBe(401);

@@ -16,6 +16,7 @@ import { conversionReport } from '../analytics/conversion';
 import { dealFunnel } from '../analytics/funnel';
 import { lossReasonsReport } from '../analytics/loss-reasons';
 import { pipelineSnapshot } from '../analytics/pipeline-snapshot';
+import { receivablesReport } from '../analytics/receivables';
 import { reportFilters, type ReportFilters, type ReportFiltersInput, type ReportPeriod } from '../analytics/report-filters';
 import { sourcesReport } from '../analytics/sources-report';
 import { EXPORT_FORMATS, type ExportFormat } from './formats';
@@ -45,6 +46,9 @@ export async function runReport(ctx: ServiceContext, report: ReportKey, filters:
       return { report, data: await sourcesReport(ctx, filters, { now }) };
     case 'losses':
       return { report, data: await lossReasonsReport(ctx, filters, { now }) };
+    case 'receivables':
+      // A download lists every debtor, not only the largest the page shows.
+      return { report, data: await receivablesReport(ctx, filters, { now, clientLimit: null }) };
   }
 }
 
@@ -160,6 +164,7 @@ async function filterSheetRows(
   } else {
     rows.push({ label: x('asOf'), value: now, format: DATE_TIME_FORMAT });
   }
+  if (result.report === 'receivables') rows.push({ label: x('debtsAsOf'), value: day(result.data.asOf.date), format: DATE_FORMAT });
   rows.push(
     { label: t('filters.pipeline'), value: pipeline },
     { label: t('filters.team'), value: names.team },

@@ -5,6 +5,7 @@ import type { ConversionFigures, ConversionReport } from '../analytics/conversio
 import type { DealFunnel } from '../analytics/funnel';
 import type { LossReasonsReport } from '../analytics/loss-reasons';
 import type { PipelineSnapshot } from '../analytics/pipeline-snapshot';
+import type { DebtFigures, ReceivablesReport } from '../analytics/receivables';
 import type { SourcesReport } from '../analytics/sources-report';
 import type { Cell } from './spreadsheet';
 import { activityTables } from './activity-tables';
@@ -29,7 +30,8 @@ export type ReportResult =
   | { report: 'activity'; data: ActivityReport }
   | { report: 'churn'; data: ChurnReport }
   | { report: 'sources'; data: SourcesReport }
-  | { report: 'losses'; data: LossReasonsReport };
+  | { report: 'losses'; data: LossReasonsReport }
+  | { report: 'receivables'; data: ReceivablesReport };
 
 const money = (value: string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 const indexes = (header: readonly string[], keys: readonly string[]) => keys.map((key) => header.indexOf(key)).filter((i) => i >= 0);
@@ -67,6 +69,8 @@ export function reportTables(result: ReportResult, locale: Locale, t: Translate,
       return sourcesTables(result.data, locale, t);
     case 'losses':
       return lossesTables(result.data, locale, t);
+    case 'receivables':
+      return receivablesTables(result.data, t);
   }
 }
 
@@ -292,3 +296,60 @@ function churnTables(data: ChurnReport, t: Translate, x: Translate): ReportTable
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Receivables: per manager (the CSV) with totals, the debtors, and invoiced vs paid per month. */
+function receivablesTables(data: ReceivablesReport, t: Translate): ReportTable[] {
+  const r = (key: string) => t(`receivables.${key}`);
+  const aging = [
+    { key: 'days1to30', label: r('buckets.days1to30'), kind: 'money' as const },
+    { key: 'days31to60', label: r('buckets.days31to60'), kind: 'money' as const },
+    { key: 'days61to90', label: r('buckets.days61to90'), kind: 'money' as const },
+    { key: 'over90', label: r('buckets.over90'), kind: 'money' as const },
+  ];
+  const debtCells = (d: DebtFigures): Cell[] => [
+    money(d.outstanding),
+    money(d.overdue),
+    money(d.aging.days1to30),
+    money(d.aging.days31to60),
+    money(d.aging.days61to90),
+    money(d.aging.over90),
+  ];
+  const managerRow = (label: string, m: ReceivablesReport['totals']): Cell[] => [label, m.invoiced, money(m.invoicedAmount), money(m.paidAmount), ...debtCells(m)];
+  const managers = table(
+    t('reports.receivables.title'),
+    [
+      { key: 'manager', label: r('manager') },
+      { key: 'invoiced', label: r('invoicedCount') },
+      { key: 'invoicedAmount', label: r('invoiced'), kind: 'money' },
+      { key: 'paidAmount', label: r('paid'), kind: 'money' },
+      { key: 'outstanding', label: r('outstanding'), kind: 'money' },
+      { key: 'overdue', label: r('overdue'), kind: 'money' },
+      ...aging,
+    ],
+    [...data.byManager.map((m) => managerRow(m.name, m)), managerRow(r('total'), data.totals)],
+  );
+  const clients = table(
+    r('byClient'),
+    [
+      { key: 'client', label: r('client') },
+      { key: 'invoices', label: r('invoices') },
+      { key: 'outstanding', label: r('outstanding'), kind: 'money' },
+      { key: 'overdue', label: r('overdue'), kind: 'money' },
+      ...aging,
+      { key: 'oldest', label: r('oldest') },
+    ],
+    data.byClient.map((c): Cell[] => [c.name ?? r('noClient'), c.invoices, ...debtCells(c), Math.max(0, c.maxDaysOverdue)]),
+  );
+  const months = table(
+    r('trend'),
+    [
+      { key: 'month', label: r('month') },
+      { key: 'invoiced', label: r('invoicedCount') },
+      { key: 'invoicedAmount', label: r('invoiced'), kind: 'money' },
+      { key: 'payments', label: r('paymentsCount') },
+      { key: 'paidAmount', label: r('paid'), kind: 'money' },
+    ],
+    data.byMonth.map((m): Cell[] => [m.month, m.invoiced, money(m.invoicedAmount), m.payments, money(m.paidAmount)]),
+  );
+  return [managers, clients, months];
+}

@@ -2,7 +2,7 @@ import { getLocale } from 'next-intl/server';
 import { reportExportResponse } from '@/server/http/report-export-response';
 import { createRequestContext } from '@/server/trpc/request-context';
 
-/** GET /api/export/report/{funnel|snapshot|conversion|activity|churn|sources|losses|…}?format=csv|xlsx&<report filters> */
+/** GET /api/export/report/{funnel|snapshot|conversion|activity|churn|sources|losses|receivables}?format=csv|xlsx&<report filters> */
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   const { report } = await params;
   const context = await createRequestContext();

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_open_owner_figures_idx" ON "deals" USING btree ("owner_id","stage_id","status","amount","open_task_count","next_task_due_at","last_activity_at") WHERE "deals"."status" = 'open';

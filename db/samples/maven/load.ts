@@ -23,6 +23,7 @@ import {
 } from '../../schema';
 import { DEMO_PASSWORD } from '../../seed';
 import { RESUME_CLIENT_SPELLS_SQL, SUSPEND_CLIENT_SPELLS_SQL } from '../../summaries/client-spells';
+import { stageStays } from '../../summaries/stage-stays';
 import { JUNK_REASONS, LEAD_SOURCES, LOSS_REASONS } from '../../seed/reference-data';
 import { MAVEN_CURRENCY, MAVEN_ORGANISATION_NAME, MAVEN_PIPELINE, MAVEN_STAGE_DEFS, MAVEN_TIME_ZONE, UNKNOWN_LOSS_REASON, planMaven } from './plan';
 import { DEFAULT_MAVEN_DIR, readMavenData } from './read';
@@ -124,7 +125,11 @@ export async function loadMavenSample(
     for (const statement of SUSPEND_CLIENT_SPELLS_SQL) await tx.execute(sql.raw(statement));
     counts.deals = await insertAll(tx, deals, plan.deals);
     for (const statement of RESUME_CLIENT_SPELLS_SQL) await tx.execute(sql.raw(statement));
+    // Time in stage and the stage lost from are computed once for all the history, not per row.
+    await tx.execute(sql`select set_config('voronka.bulk_load', 'on', true)`);
     counts.deal_stage_history = await insertAll(tx, dealStageHistory, plan.history, 2000);
+    await tx.execute(sql`select set_config('voronka.bulk_load', 'off', true)`);
+    await stageStays.rebuild(tx);
 
     for (const table of WRITTEN_IDENTITY_TABLES) {
       await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('"${table}"', 'id'), coalesce(max(id), 0) + 1, false) from "${table}"`));

@@ -65,7 +65,7 @@ test('every report opens on a phone without sideways scrolling; a screenshot of 
   for (const report of REPORTS) {
     await page.goto(reportHref(report, 'period=year'));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByTestId('report-table').first()).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth), report).toBeLessThanOrEqual(375);
     const path = testInfo.outputPath(`report-${report}.png`);
     await page.screenshot({ path, fullPage: true });

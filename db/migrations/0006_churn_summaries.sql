@@ -1,21 +1,24 @@
 CREATE TABLE "churn_cohort_cells" (
+	"team_id" integer NOT NULL,
 	"cohort_month" date NOT NULL,
 	"month" date NOT NULL,
 	"clients" integer NOT NULL,
 	"won_amount" numeric(16, 2) NOT NULL,
 	"new_amount" numeric(16, 2) NOT NULL,
-	CONSTRAINT "churn_cohort_cells_cohort_month_month_pk" PRIMARY KEY("cohort_month","month")
+	CONSTRAINT "churn_cohort_cells_team_id_cohort_month_month_pk" PRIMARY KEY("team_id","cohort_month","month")
 );
 --> statement-breakpoint
 CREATE TABLE "churn_spell_months" (
+	"team_id" integer NOT NULL,
 	"first_month" date NOT NULL,
 	"until_month" date NOT NULL,
 	"earlier_months" datemultirange NOT NULL,
 	"spells" integer NOT NULL,
-	CONSTRAINT "churn_spell_months_first_month_until_month_earlier_months_pk" PRIMARY KEY("first_month","until_month","earlier_months")
+	CONSTRAINT "churn_spell_months_team_id_first_month_until_month_earlier_months_pk" PRIMARY KEY("team_id","first_month","until_month","earlier_months")
 );
 --> statement-breakpoint
 CREATE TABLE "client_active_spells" (
+	"team_id" integer NOT NULL,
 	"client_kind" text NOT NULL,
 	"client_id" integer NOT NULL,
 	"spell_no" integer NOT NULL,
@@ -31,11 +34,12 @@ CREATE TABLE "client_active_spells" (
 	"amount_to_date" numeric(16, 2) NOT NULL,
 	"is_last" boolean NOT NULL,
 	"overdue_from" date,
-	CONSTRAINT "client_active_spells_client_kind_client_id_spell_no_pk" PRIMARY KEY("client_kind","client_id","spell_no"),
+	CONSTRAINT "client_active_spells_team_id_client_kind_client_id_spell_no_pk" PRIMARY KEY("team_id","client_kind","client_id","spell_no"),
 	CONSTRAINT "client_active_spells_kind_check" CHECK (client_kind in ('company', 'contact'))
 );
 --> statement-breakpoint
 CREATE TABLE "client_win_months" (
+	"team_id" integer NOT NULL,
 	"client_kind" text NOT NULL,
 	"client_id" integer NOT NULL,
 	"month" date NOT NULL,
@@ -44,26 +48,28 @@ CREATE TABLE "client_win_months" (
 	"first_win_on" date NOT NULL,
 	"last_win_on" date NOT NULL,
 	"client_first_win_on" date NOT NULL,
-	CONSTRAINT "client_win_months_client_kind_client_id_month_pk" PRIMARY KEY("client_kind","client_id","month"),
+	CONSTRAINT "client_win_months_team_id_client_kind_client_id_month_pk" PRIMARY KEY("team_id","client_kind","client_id","month"),
 	CONSTRAINT "client_win_months_kind_check" CHECK (client_kind in ('company', 'contact'))
 );
 --> statement-breakpoint
 ALTER TABLE "organisation" DROP CONSTRAINT "organisation_churn_window_positive";--> statement-breakpoint
-CREATE INDEX "client_active_spells_until_idx" ON "client_active_spells" USING btree ("active_until");--> statement-breakpoint
-CREATE INDEX "client_active_spells_overdue_idx" ON "client_active_spells" USING btree ("overdue_from","last_win_on","client_first_win_on","wins_to_date","amount_to_date","client_kind","client_id") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
+CREATE INDEX "client_active_spells_client_idx" ON "client_active_spells" USING btree ("client_id","client_kind");--> statement-breakpoint
+CREATE INDEX "client_active_spells_overdue_idx" ON "client_active_spells" USING btree ("team_id","overdue_from","last_win_on","client_first_win_on","wins_to_date","amount_to_date","client_kind","client_id") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
+CREATE INDEX "client_win_months_client_idx" ON "client_win_months" USING btree ("client_id","client_kind");--> statement-breakpoint
 CREATE INDEX "deals_won_owner_idx" ON "deals" USING btree ("owner_id","closed_at","id","company_id","contact_id","amount","pipeline_id","source_id") WHERE "deals"."status" = 'won';--> statement-breakpoint
 UPDATE "organisation" SET "churn_window_days" = least(greatest("churn_window_days", 7), 1095);--> statement-breakpoint
 ALTER TABLE "organisation" ADD CONSTRAINT "organisation_churn_window_range" CHECK ("organisation"."churn_window_days" between 7 and 1095);
 --> statement-breakpoint
 -- Churn summaries (db/schema/churn.ts): the SQL below is the one definition of a client's spells
--- and win months, used by the row triggers, by the full rebuild and by the report itself for a
--- team, a manager, a pipeline or a source (the p_owners / p_pipeline / p_source arguments).
+-- and win months (churn_spells_of, churn_win_months_of), used by the row triggers, by the full
+-- rebuild and by the checks; the report reads churn_client_wins for a manager, a pipeline or a
+-- source (p_owners / p_pipeline / p_source).
 -- The client of a won deal: its company, else its contact (deals with neither are no client's).
 CREATE FUNCTION churn_client_wins(p_tz text, p_owners integer[], p_pipeline integer, p_source integer, p_kind text, p_client integer)
-RETURNS TABLE (client_kind text, client_id integer, deal_id integer, closed_at timestamptz, won_on date, amount numeric)
+RETURNS TABLE (client_kind text, client_id integer, deal_id integer, closed_at timestamptz, won_on date, amount numeric, owner_id integer)
 LANGUAGE sql STABLE AS $$
   SELECT CASE WHEN d.company_id IS NULL THEN 'contact' ELSE 'company' END, coalesce(d.company_id, d.contact_id),
-         d.id, d.closed_at, (d.closed_at AT TIME ZONE p_tz)::date, d.amount
+         d.id, d.closed_at, (d.closed_at AT TIME ZONE p_tz)::date, d.amount, d.owner_id
   FROM deals d
   WHERE d.status = 'won' AND (d.company_id IS NOT NULL OR d.contact_id IS NOT NULL)
     AND (p_owners IS NULL OR d.owner_id = ANY (p_owners))
@@ -71,6 +77,30 @@ LANGUAGE sql STABLE AS $$
     AND (p_source IS NULL OR d.source_id = p_source)
     AND (p_client IS NULL OR (p_kind = 'company' AND d.company_id = p_client)
                           OR (p_kind = 'contact' AND d.company_id IS NULL AND d.contact_id = p_client))
+$$;
+--> statement-breakpoint
+-- The won deals the summaries are built from, each once for the organisation (team 0) and once
+-- for its owner's team: a team's figures count the won deals its current members own.
+CREATE TYPE churn_win AS (team_id integer, client_kind text, client_id integer, deal_id integer, closed_at timestamptz, won_on date, amount numeric);
+--> statement-breakpoint
+CREATE FUNCTION churn_scoped_wins(p_tz text) RETURNS SETOF churn_win LANGUAGE sql STABLE AS $$
+  SELECT s.team_id, w.client_kind, w.client_id, w.deal_id, w.closed_at, w.won_on, w.amount
+  FROM churn_client_wins(p_tz, NULL, NULL, NULL, NULL, NULL) AS w
+  JOIN users AS u ON u.id = w.owner_id
+  CROSS JOIN LATERAL (VALUES (0), (u.team_id)) AS s(team_id)
+  WHERE s.team_id IS NOT NULL
+$$;
+--> statement-breakpoint
+-- The same for one client; written without "argument is null" tests so that a cached plan reads
+-- the client's deals by index (keep the columns in step with churn_client_wins).
+CREATE FUNCTION churn_scoped_wins_of_client(p_tz text, p_kind text, p_client integer) RETURNS SETOF churn_win LANGUAGE sql STABLE AS $$
+  SELECT s.team_id, CASE WHEN d.company_id IS NULL THEN 'contact' ELSE 'company' END, coalesce(d.company_id, d.contact_id),
+         d.id, d.closed_at, (d.closed_at AT TIME ZONE p_tz)::date, d.amount
+  FROM deals AS d
+  JOIN users AS u ON u.id = d.owner_id
+  CROSS JOIN LATERAL (VALUES (0), (u.team_id)) AS s(team_id)
+  WHERE s.team_id IS NOT NULL AND d.status = 'won'
+    AND ((p_kind = 'company' AND d.company_id = p_client) OR (p_kind = 'contact' AND d.company_id IS NULL AND d.contact_id = p_client))
 $$;
 --> statement-breakpoint
 -- The first day of a date's month (no time zone involved, so IMMUTABLE).
@@ -85,24 +115,23 @@ CREATE FUNCTION churn_month_starts(p_days datemultirange) RETURNS datemultirange
         FROM unnest(p_days) AS r) AS m
 $$;
 --> statement-breakpoint
--- A client's active spells: wins at most p_days apart form one spell, active from the day after
--- its first win to p_days after its last. Wins in order of closed_at, then deal id.
-CREATE FUNCTION churn_spells(p_days integer, p_tz text, p_owners integer[], p_pipeline integer, p_source integer, p_kind text, p_client integer)
-RETURNS SETOF client_active_spells LANGUAGE sql STABLE AS $$
+-- The active spells of each client in each scope: wins at most p_days apart form one spell, active
+-- from the day after its first win to p_days after its last. Wins in order of closed_at, then id.
+CREATE FUNCTION churn_spells_of(p_days integer, p_wins churn_win[]) RETURNS SETOF client_active_spells LANGUAGE sql STABLE AS $$
   WITH ordered AS (
-    SELECT w.client_kind, w.client_id, w.won_on, w.amount, w.closed_at, w.deal_id,
+    SELECT w.team_id, w.client_kind, w.client_id, w.won_on, w.amount, w.closed_at, w.deal_id,
            row_number() OVER c = 1 AS first_deal,
            CASE WHEN w.won_on - lag(w.won_on) OVER c <= p_days THEN 0 ELSE 1 END AS opens_spell
-    FROM churn_client_wins(p_tz, p_owners, p_pipeline, p_source, p_kind, p_client) AS w
-    WINDOW c AS (PARTITION BY w.client_id, w.client_kind ORDER BY w.closed_at, w.deal_id)
+    FROM unnest(p_wins) AS w
+    WINDOW c AS (PARTITION BY w.team_id, w.client_id, w.client_kind ORDER BY w.closed_at, w.deal_id)
   ), numbered AS (
-    SELECT o.*, sum(o.opens_spell) OVER (PARTITION BY o.client_id, o.client_kind ORDER BY o.closed_at, o.deal_id) AS spell_no
+    SELECT o.*, sum(o.opens_spell) OVER (PARTITION BY o.team_id, o.client_id, o.client_kind ORDER BY o.closed_at, o.deal_id) AS spell_no
     FROM ordered AS o
   ), spells AS (
-    SELECT n.client_kind, n.client_id, n.spell_no::integer AS spell_no, min(n.won_on) AS first_win_on, max(n.won_on) AS last_win_on,
+    SELECT n.team_id, n.client_kind, n.client_id, n.spell_no::integer AS spell_no, min(n.won_on) AS first_win_on, max(n.won_on) AS last_win_on,
            count(*)::integer AS wins, sum(n.amount) AS won_amount, max(n.amount) FILTER (WHERE n.first_deal) AS first_deal_amount
     FROM numbered AS n
-    GROUP BY n.client_id, n.client_kind, n.spell_no
+    GROUP BY n.team_id, n.client_id, n.client_kind, n.spell_no
   ), history AS (
     SELECT s.*,
            coalesce(range_agg(daterange(s.first_win_on + 1, s.last_win_on + p_days + 1)) OVER (k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
@@ -110,11 +139,11 @@ RETURNS SETOF client_active_spells LANGUAGE sql STABLE AS $$
            first_value(s.first_win_on) OVER k AS client_first_win_on,
            (sum(s.wins) OVER k)::integer AS wins_to_date,
            sum(s.won_amount) OVER k AS amount_to_date,
-           count(*) OVER (PARTITION BY s.client_id, s.client_kind) = s.spell_no AS is_last
+           count(*) OVER (PARTITION BY s.team_id, s.client_id, s.client_kind) = s.spell_no AS is_last
     FROM spells AS s
-    WINDOW k AS (PARTITION BY s.client_id, s.client_kind ORDER BY s.spell_no)
+    WINDOW k AS (PARTITION BY s.team_id, s.client_id, s.client_kind ORDER BY s.spell_no)
   )
-  SELECT h.client_kind, h.client_id, h.spell_no, h.first_win_on, h.last_win_on, h.last_win_on + p_days, h.earlier,
+  SELECT h.team_id, h.client_kind, h.client_id, h.spell_no, h.first_win_on, h.last_win_on, h.last_win_on + p_days, h.earlier,
          h.wins, h.won_amount::numeric(16, 2), h.first_deal_amount::numeric(14, 2), h.client_first_win_on,
          h.wins_to_date, h.amount_to_date::numeric(16, 2), h.is_last,
          -- past the usual interval (last − first) / (wins − 1) days: from the next whole day after it
@@ -123,83 +152,84 @@ RETURNS SETOF client_active_spells LANGUAGE sql STABLE AS $$
   FROM history AS h
 $$;
 --> statement-breakpoint
-CREATE FUNCTION churn_win_months(p_tz text, p_owners integer[], p_pipeline integer, p_source integer, p_kind text, p_client integer)
-RETURNS SETOF client_win_months LANGUAGE sql STABLE AS $$
-  SELECT w.client_kind, w.client_id, churn_month_of(w.won_on), count(*)::integer, sum(w.amount)::numeric(16, 2),
-         min(w.won_on), max(w.won_on), min(min(w.won_on)) OVER (PARTITION BY w.client_id, w.client_kind)
-  FROM churn_client_wins(p_tz, p_owners, p_pipeline, p_source, p_kind, p_client) AS w
-  GROUP BY w.client_id, w.client_kind, churn_month_of(w.won_on)
+CREATE FUNCTION churn_win_months_of(p_wins churn_win[]) RETURNS SETOF client_win_months LANGUAGE sql STABLE AS $$
+  SELECT w.team_id, w.client_kind, w.client_id, churn_month_of(w.won_on), count(*)::integer, sum(w.amount)::numeric(16, 2),
+         min(w.won_on), max(w.won_on), min(min(w.won_on)) OVER (PARTITION BY w.team_id, w.client_id, w.client_kind)
+  FROM unnest(p_wins) AS w
+  GROUP BY w.team_id, w.client_id, w.client_kind, churn_month_of(w.won_on)
 $$;
 --> statement-breakpoint
--- The org-wide aggregates as a recompute from the per-client tables (the rebuild and the checks use them).
+-- The aggregates as a recompute from the per-client tables (the rebuild and the checks use them).
 CREATE FUNCTION churn_spell_month_counts() RETURNS SETOF churn_spell_months LANGUAGE sql STABLE AS $$
-  SELECT churn_month_of(s.first_win_on), churn_month_of(s.active_until), churn_month_starts(s.earlier), count(*)::integer
+  SELECT s.team_id, churn_month_of(s.first_win_on), churn_month_of(s.active_until), churn_month_starts(s.earlier), count(*)::integer
   FROM client_active_spells AS s
-  GROUP BY 1, 2, 3
+  GROUP BY 1, 2, 3, 4
 $$;
 --> statement-breakpoint
 CREATE FUNCTION churn_cohort_counts() RETURNS SETOF churn_cohort_cells LANGUAGE sql STABLE AS $$
-  SELECT c.cohort_month, c.month, sum(c.clients)::integer, sum(c.won_amount)::numeric(16, 2), sum(c.new_amount)::numeric(16, 2)
+  SELECT c.team_id, c.cohort_month, c.month, sum(c.clients)::integer, sum(c.won_amount)::numeric(16, 2), sum(c.new_amount)::numeric(16, 2)
   FROM (
-    SELECT churn_month_of(m.client_first_win_on) AS cohort_month, m.month, 1 AS clients, m.won_amount, 0::numeric AS new_amount
+    SELECT m.team_id, churn_month_of(m.client_first_win_on) AS cohort_month, m.month, 1 AS clients, m.won_amount, 0::numeric AS new_amount
     FROM client_win_months AS m
     UNION ALL
-    SELECT churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, s.first_deal_amount
+    SELECT s.team_id, churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, s.first_deal_amount
     FROM client_active_spells AS s WHERE s.spell_no = 1
   ) AS c
-  GROUP BY 1, 2
+  GROUP BY 1, 2, 3
 $$;
 --> statement-breakpoint
--- Recomputes one client's rows from its won deals and moves the org-wide aggregates by the
--- difference (one upsert per table, in key order, so concurrent refreshes cannot deadlock there).
+-- Recomputes one client's rows (the organisation's and its teams') from its won deals and moves
+-- the aggregates by the difference (one upsert per table, in key order, so concurrent refreshes
+-- cannot deadlock there). Static statements: their plans are cached per connection.
 CREATE FUNCTION churn_refresh_client(p_kind text, p_client integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_days integer;
-  v_tz text;
+  v_wins churn_win[];
   v_spells client_active_spells[];
   v_months client_win_months[];
 BEGIN
   -- One refresh of a client at a time: a second one waits, then reads the first one's committed deals
   -- (each statement below takes a fresh snapshot under READ COMMITTED).
   PERFORM pg_advisory_xact_lock(CASE p_kind WHEN 'company' THEN 7301201 ELSE 7301202 END, p_client);
-  SELECT coalesce(max(o.churn_window_days), 180), coalesce(max(o.time_zone), 'Europe/Moscow') INTO v_days, v_tz FROM organisation AS o WHERE o.id = 1;
-  -- Literal arguments let the planner inline the functions and read the client's deals by index.
-  EXECUTE format('SELECT coalesce(array_agg(s), ''{}'') FROM churn_spells(%s, %L, NULL, NULL, NULL, %L, %s) AS s', v_days, v_tz, p_kind, p_client) INTO v_spells;
-  EXECUTE format('SELECT coalesce(array_agg(m), ''{}'') FROM churn_win_months(%L, NULL, NULL, NULL, %L, %s) AS m', v_tz, p_kind, p_client) INTO v_months;
+  SELECT coalesce(max(o.churn_window_days), 180) INTO v_days FROM organisation AS o WHERE o.id = 1;
+  SELECT coalesce(array_agg(w), '{}') INTO v_wins
+  FROM churn_scoped_wins_of_client((SELECT coalesce(max(o.time_zone), 'Europe/Moscow') FROM organisation AS o WHERE o.id = 1), p_kind, p_client) AS w;
+  SELECT coalesce(array_agg(s), '{}') INTO v_spells FROM churn_spells_of(v_days, v_wins) AS s;
+  SELECT coalesce(array_agg(m), '{}') INTO v_months FROM churn_win_months_of(v_wins) AS m;
 
-  INSERT INTO churn_spell_months AS t (first_month, until_month, earlier_months, spells)
-  SELECT d.first_month, d.until_month, d.earlier_months, sum(d.n)::integer
+  INSERT INTO churn_spell_months AS t (team_id, first_month, until_month, earlier_months, spells)
+  SELECT d.team_id, d.first_month, d.until_month, d.earlier_months, sum(d.n)::integer
   FROM (
-    SELECT churn_month_of(s.first_win_on) AS first_month, churn_month_of(s.active_until) AS until_month, churn_month_starts(s.earlier) AS earlier_months, -1 AS n
-    FROM client_active_spells AS s WHERE s.client_kind = p_kind AND s.client_id = p_client
+    SELECT s.team_id, churn_month_of(s.first_win_on) AS first_month, churn_month_of(s.active_until) AS until_month, churn_month_starts(s.earlier) AS earlier_months, -1 AS n
+    FROM client_active_spells AS s WHERE s.client_id = p_client AND s.client_kind = p_kind
     UNION ALL
-    SELECT churn_month_of(s.first_win_on), churn_month_of(s.active_until), churn_month_starts(s.earlier), 1 FROM unnest(v_spells) AS s
+    SELECT s.team_id, churn_month_of(s.first_win_on), churn_month_of(s.active_until), churn_month_starts(s.earlier), 1 FROM unnest(v_spells) AS s
   ) AS d
-  GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
-  ON CONFLICT (first_month, until_month, earlier_months) DO UPDATE SET spells = t.spells + excluded.spells;
+  GROUP BY 1, 2, 3, 4 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (team_id, first_month, until_month, earlier_months) DO UPDATE SET spells = t.spells + excluded.spells;
   DELETE FROM churn_spell_months WHERE spells = 0;
 
-  INSERT INTO churn_cohort_cells AS t (cohort_month, month, clients, won_amount, new_amount)
-  SELECT d.cohort_month, d.month, sum(d.clients)::integer, sum(d.won_amount), sum(d.new_amount)
+  INSERT INTO churn_cohort_cells AS t (team_id, cohort_month, month, clients, won_amount, new_amount)
+  SELECT d.team_id, d.cohort_month, d.month, sum(d.clients)::integer, sum(d.won_amount), sum(d.new_amount)
   FROM (
-    SELECT churn_month_of(m.client_first_win_on) AS cohort_month, m.month, -1 AS clients, -m.won_amount AS won_amount, 0::numeric AS new_amount
-    FROM client_win_months AS m WHERE m.client_kind = p_kind AND m.client_id = p_client
+    SELECT m.team_id, churn_month_of(m.client_first_win_on) AS cohort_month, m.month, -1 AS clients, -m.won_amount AS won_amount, 0::numeric AS new_amount
+    FROM client_win_months AS m WHERE m.client_id = p_client AND m.client_kind = p_kind
     UNION ALL
-    SELECT churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, -s.first_deal_amount
-    FROM client_active_spells AS s WHERE s.client_kind = p_kind AND s.client_id = p_client AND s.spell_no = 1
+    SELECT s.team_id, churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, -s.first_deal_amount
+    FROM client_active_spells AS s WHERE s.client_id = p_client AND s.client_kind = p_kind AND s.spell_no = 1
     UNION ALL
-    SELECT churn_month_of(m.client_first_win_on), m.month, 1, m.won_amount, 0 FROM unnest(v_months) AS m
+    SELECT m.team_id, churn_month_of(m.client_first_win_on), m.month, 1, m.won_amount, 0 FROM unnest(v_months) AS m
     UNION ALL
-    SELECT churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, s.first_deal_amount FROM unnest(v_spells) AS s WHERE s.spell_no = 1
+    SELECT s.team_id, churn_month_of(s.first_win_on), churn_month_of(s.first_win_on), 0, 0, s.first_deal_amount FROM unnest(v_spells) AS s WHERE s.spell_no = 1
   ) AS d
-  GROUP BY 1, 2 HAVING sum(d.clients) <> 0 OR sum(d.won_amount) <> 0 OR sum(d.new_amount) <> 0 ORDER BY 1, 2
-  ON CONFLICT (cohort_month, month) DO UPDATE
+  GROUP BY 1, 2, 3 HAVING sum(d.clients) <> 0 OR sum(d.won_amount) <> 0 OR sum(d.new_amount) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (team_id, cohort_month, month) DO UPDATE
     SET clients = t.clients + excluded.clients, won_amount = t.won_amount + excluded.won_amount, new_amount = t.new_amount + excluded.new_amount;
   DELETE FROM churn_cohort_cells WHERE clients = 0;
 
-  DELETE FROM client_active_spells WHERE client_kind = p_kind AND client_id = p_client;
+  DELETE FROM client_active_spells WHERE client_id = p_client AND client_kind = p_kind;
   INSERT INTO client_active_spells SELECT * FROM unnest(v_spells);
-  DELETE FROM client_win_months WHERE client_kind = p_kind AND client_id = p_client;
+  DELETE FROM client_win_months WHERE client_id = p_client AND client_kind = p_kind;
   INSERT INTO client_win_months SELECT * FROM unnest(v_months);
 END
 $$;
@@ -209,6 +239,7 @@ CREATE FUNCTION churn_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_days integer;
   v_tz text;
+  v_wins churn_win[];
 BEGIN
   LOCK TABLE client_active_spells, client_win_months, churn_spell_months, churn_cohort_cells IN EXCLUSIVE MODE;
   SELECT coalesce(max(o.churn_window_days), 180), coalesce(max(o.time_zone), 'Europe/Moscow') INTO v_days, v_tz FROM organisation AS o WHERE o.id = 1;
@@ -216,8 +247,9 @@ BEGIN
   DELETE FROM client_win_months;
   DELETE FROM churn_spell_months;
   DELETE FROM churn_cohort_cells;
-  EXECUTE format('INSERT INTO client_active_spells SELECT * FROM churn_spells(%s, %L, NULL, NULL, NULL, NULL, NULL)', v_days, v_tz);
-  EXECUTE format('INSERT INTO client_win_months SELECT * FROM churn_win_months(%L, NULL, NULL, NULL, NULL, NULL)', v_tz);
+  SELECT coalesce(array_agg(w), '{}') INTO v_wins FROM churn_scoped_wins(v_tz) AS w;
+  INSERT INTO client_active_spells SELECT * FROM churn_spells_of(v_days, v_wins);
+  INSERT INTO client_win_months SELECT * FROM churn_win_months_of(v_wins);
   INSERT INTO churn_spell_months SELECT * FROM churn_spell_month_counts();
   INSERT INTO churn_cohort_cells SELECT * FROM churn_cohort_counts();
 END
@@ -254,10 +286,31 @@ CREATE TRIGGER deals_churn_insert AFTER INSERT ON deals FOR EACH ROW WHEN (NEW.s
 --> statement-breakpoint
 CREATE TRIGGER deals_churn_delete AFTER DELETE ON deals FOR EACH ROW WHEN (OLD.status = 'won') EXECUTE FUNCTION churn_sync_deal();
 --> statement-breakpoint
-CREATE TRIGGER deals_churn_update AFTER UPDATE OF status, closed_at, amount, company_id, contact_id ON deals FOR EACH ROW
+CREATE TRIGGER deals_churn_update AFTER UPDATE OF status, closed_at, amount, company_id, contact_id, owner_id ON deals FOR EACH ROW
   WHEN ((OLD.status = 'won' OR NEW.status = 'won')
-        AND (OLD.status, OLD.closed_at, OLD.amount, OLD.company_id, OLD.contact_id) IS DISTINCT FROM (NEW.status, NEW.closed_at, NEW.amount, NEW.company_id, NEW.contact_id))
+        AND (OLD.status, OLD.closed_at, OLD.amount, OLD.company_id, OLD.contact_id, OLD.owner_id)
+            IS DISTINCT FROM (NEW.status, NEW.closed_at, NEW.amount, NEW.company_id, NEW.contact_id, NEW.owner_id))
   EXECUTE FUNCTION churn_sync_deal();
+--> statement-breakpoint
+-- A user moved to another team (or none): the teams' figures of the clients of their won deals change.
+CREATE FUNCTION churn_sync_user() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_kind text;
+  v_id integer;
+BEGIN
+  FOR v_kind, v_id IN
+    SELECT DISTINCT CASE WHEN d.company_id IS NULL THEN 'contact' ELSE 'company' END, coalesce(d.company_id, d.contact_id)
+    FROM deals AS d WHERE d.owner_id = NEW.id AND d.status = 'won' AND (d.company_id IS NOT NULL OR d.contact_id IS NOT NULL)
+    ORDER BY 1, 2
+  LOOP
+    PERFORM churn_refresh_client(v_kind, v_id);
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER users_churn_team AFTER UPDATE OF team_id ON users FOR EACH ROW
+  WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION churn_sync_user();
 --> statement-breakpoint
 CREATE FUNCTION churn_sync_settings() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

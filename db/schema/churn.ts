@@ -96,10 +96,10 @@ export const clientWinMonths = pgTable(
 );
 
 /**
- * The organisation's spells counted by the months they start and end in, and the month starts the
- * client was active at in earlier spells: exactly what decides "active at the start of a month".
- * The org-wide report over whole months reads these few hundred rows instead of every spell.
- * Rows whose count falls to zero are deleted, so the table equals a recompute exactly.
+ * Spells counted by the months they start and end in, and the month starts the client was
+ * active at in earlier spells: exactly what decides "active at the start of a month". The report
+ * of the organisation or a team over whole months reads these few hundred rows instead of every
+ * spell. Rows whose count falls to zero are deleted, so the table equals a recompute exactly.
  */
 export const churnSpellMonths = pgTable(
   'churn_spell_months',
@@ -108,7 +108,7 @@ export const churnSpellMonths = pgTable(
     /** date_trunc('month', first_win_on) and date_trunc('month', active_until). */
     firstMonth: date('first_month').notNull(),
     untilMonth: date('until_month').notNull(),
-    /** The month starts (first days of months) covered by the client's earlier spells. */
+    /** The month starts (first days of months) covered by the client's earlier spells: [first, last] per spell, merged. */
     earlierMonths: dateMultirange('earlier_months').notNull(),
     spells: integer('spells').notNull(),
   },

@@ -34,6 +34,7 @@ CREATE TABLE "client_active_spells" (
 	"amount_to_date" numeric(16, 2) NOT NULL,
 	"is_last" boolean NOT NULL,
 	"overdue_from" date,
+	"value_at_risk" numeric(14, 2),
 	CONSTRAINT "client_active_spells_team_id_client_kind_client_id_spell_no_pk" PRIMARY KEY("team_id","client_kind","client_id","spell_no"),
 	CONSTRAINT "client_active_spells_kind_check" CHECK (client_kind in ('company', 'contact'))
 );
@@ -54,7 +55,8 @@ CREATE TABLE "client_win_months" (
 --> statement-breakpoint
 ALTER TABLE "organisation" DROP CONSTRAINT "organisation_churn_window_positive";--> statement-breakpoint
 CREATE INDEX "client_active_spells_client_idx" ON "client_active_spells" USING btree ("client_id","client_kind");--> statement-breakpoint
-CREATE INDEX "client_active_spells_overdue_idx" ON "client_active_spells" USING btree ("team_id","overdue_from","last_win_on","client_first_win_on","wins_to_date","amount_to_date","client_kind","client_id") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
+CREATE INDEX "client_active_spells_overdue_idx" ON "client_active_spells" USING btree ("team_id","overdue_from","last_win_on","value_at_risk") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
+CREATE INDEX "client_active_spells_risk_value_idx" ON "client_active_spells" USING btree ("team_id","value_at_risk" DESC NULLS LAST,"client_kind","client_id","overdue_from","last_win_on","client_first_win_on","wins_to_date","amount_to_date") WHERE "client_active_spells"."is_last" and "client_active_spells"."overdue_from" is not null;--> statement-breakpoint
 CREATE INDEX "client_win_months_client_idx" ON "client_win_months" USING btree ("client_id","client_kind");--> statement-breakpoint
 CREATE INDEX "deals_won_owner_idx" ON "deals" USING btree ("owner_id","closed_at","id","company_id","contact_id","amount","pipeline_id","source_id") WHERE "deals"."status" = 'won';--> statement-breakpoint
 UPDATE "organisation" SET "churn_window_days" = least(greatest("churn_window_days", 7), 1095);--> statement-breakpoint
@@ -148,7 +150,8 @@ CREATE FUNCTION churn_spells_of(p_days integer, p_wins churn_win[]) RETURNS SETO
          h.wins_to_date, h.amount_to_date::numeric(16, 2), h.is_last,
          -- past the usual interval (last − first) / (wins − 1) days: from the next whole day after it
          CASE WHEN h.is_last AND h.last_win_on > h.client_first_win_on
-              THEN h.last_win_on + floor((h.last_win_on - h.client_first_win_on)::numeric / (h.wins_to_date - 1))::integer + 1 END
+              THEN h.last_win_on + floor((h.last_win_on - h.client_first_win_on)::numeric / (h.wins_to_date - 1))::integer + 1 END,
+         CASE WHEN h.is_last AND h.last_win_on > h.client_first_win_on THEN round(h.amount_to_date / h.wins_to_date, 2) END
   FROM history AS h
 $$;
 --> statement-breakpoint

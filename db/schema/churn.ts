@@ -59,15 +59,21 @@ export const clientActiveSpells = pgTable(
      * interval, (last win − first win) / (wins − 1) days after the last win. Null otherwise.
      */
     overdueFrom: date('overdue_from'),
+    /** Where overdue_from is set: the client's average won deal, the worth of the purchase that is overdue. */
+    valueAtRisk: numeric('value_at_risk', { precision: 14, scale: 2 }),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.clientKind, t.clientId, t.spellNo] }),
     check('client_active_spells_kind_check', CLIENT_KIND),
     // A refresh reads one client's rows of every scope.
     index('client_active_spells_client_idx').on(t.clientId, t.clientKind),
-    // The at-risk list reads the clients that became overdue lately, from the index alone.
+    // The at-risk list from the indexes alone: how many and how much (by overdue_from), and the
+    // most valuable first (by value, stopping at the list's length).
     index('client_active_spells_overdue_idx')
-      .on(t.teamId, t.overdueFrom, t.lastWinOn, t.clientFirstWinOn, t.winsToDate, t.amountToDate, t.clientKind, t.clientId)
+      .on(t.teamId, t.overdueFrom, t.lastWinOn, t.valueAtRisk)
+      .where(sql`${t.isLast} and ${t.overdueFrom} is not null`),
+    index('client_active_spells_risk_value_idx')
+      .on(t.teamId, t.valueAtRisk.desc(), t.clientKind, t.clientId, t.overdueFrom, t.lastWinOn, t.clientFirstWinOn, t.winsToDate, t.amountToDate)
       .where(sql`${t.isLast} and ${t.overdueFrom} is not null`),
   ],
 );

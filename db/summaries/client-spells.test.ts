@@ -63,7 +63,8 @@ function recompute(days: number) {
     )`;
   return {
     spells: sql`with ${wins} select team, kind, id, spell, f, l, until, earlier, wins, amount, first_amount, first_day, wins_to_date, amount_to_date, is_last,
-                  case when is_last and l > first_day then l + floor((l - first_day)::numeric / (lifetime_wins - 1))::int + 1 end from spells`,
+                  case when is_last and l > first_day then l + floor((l - first_day)::numeric / (lifetime_wins - 1))::int + 1 end,
+                  case when is_last and l > first_day then round(amount_to_date / lifetime_wins, 2) end from spells`,
     months: sql`with ${wins} select * from months`,
     spellMonths: sql`with ${wins}
       select s.team, date_trunc('month', s.f)::date, date_trunc('month', s.until)::date,

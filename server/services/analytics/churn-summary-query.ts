@@ -53,10 +53,10 @@ export function summaryStatement(plan: ChurnPlan, teamId: number, options: Churn
       where c.team_id = ${team} and c.cohort_month >= ${dateLiteral(window.from)} and c.cohort_month < ${dateLiteral(window.to)} and c.month < ${dateLiteral(window.to)}
       group by 1, 2
     )`,
-    sql`risk as (
+    // Not materialized: the totals and the top of the list each take their own index.
+    sql`risk as not materialized (
       select s.client_kind, s.client_id, s.last_win_on, s.wins_to_date as wins, s.amount_to_date as amount,
-             (s.last_win_on - s.client_first_win_on)::float8 / (s.wins_to_date - 1) as usual_days,
-             round(s.amount_to_date / s.wins_to_date, 2) as value_at_risk
+             (s.last_win_on - s.client_first_win_on)::float8 / (s.wins_to_date - 1) as usual_days, s.value_at_risk
       from client_active_spells as s
       where s.team_id = ${team} and s.is_last and s.overdue_from <= ${today} and s.overdue_from > ${oldest} and s.last_win_on >= ${oldest}
     )`,

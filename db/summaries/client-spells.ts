@@ -12,9 +12,9 @@ import type { SummaryTable } from './summary';
 const DAYS = `(select coalesce(max(churn_window_days), 180) from organisation where id = 1)`;
 const TIME_ZONE = `(select coalesce(max(time_zone), 'Europe/Moscow') from organisation where id = 1)`;
 
-const difference = (table: string, recompute: string) => `select (
-  (select count(*) from (select * from ${table} except all select * from (${recompute}) as r) as extra) +
-  (select count(*) from (select * from (${recompute}) as r except all select * from ${table}) as missing))::int as n`;
+const difference = (table: string, recompute: string) => `with r as materialized (${recompute}) select (
+  (select count(*) from (select * from ${table} except all select * from r) as extra) +
+  (select count(*) from (select * from r except all select * from ${table}) as missing))::int as n`;
 
 /** Every won deal, for the organisation and for its owner's team (churn_scoped_wins). */
 const WINS = `(select coalesce(array_agg(w), '{}') from churn_scoped_wins(${TIME_ZONE}) as w)`;

@@ -7,17 +7,23 @@ import { sql } from 'drizzle-orm';
  * org-local day D (at its start) when it has a won deal on one of the N days before D
  * (N = organisation.churn_window_days): a win on day w makes it active on days w+1 … w+N.
  *
- * All four tables are derived from won deals only and kept current in the same transaction as
- * every change of a deal's status, closed_at, amount or client (row triggers on deals, whatever
- * code path writes them); a change of N or of the organisation's time zone rebuilds them. The SQL
- * functions and triggers live in the migration that creates the tables (churn_* functions), and
- * `npm run db:repair-summaries` rebuilds them. No foreign keys: the rows are derived data.
+ * Every table holds each figure twice over: for the whole organisation (team_id = 0) and for each
+ * team (team_id = the team: only the won deals owned by its current members — what a head's
+ * report counts). All four are derived from won deals only and kept current in the same
+ * transaction as every change of a deal's status, closed_at, amount, client or owner, and of a
+ * user's team (row triggers, whatever code path writes them); a change of N or of the
+ * organisation's time zone rebuilds them. The SQL functions and triggers live in the migration
+ * that creates the tables (churn_* functions), and `npm run db:repair-summaries` rebuilds them.
+ * No foreign keys: the rows are derived data.
  */
 
 /** A PostgreSQL datemultirange, read and written as its text form, e.g. `{[2026-01-02,2026-07-01)}`. */
 const dateMultirange = customType<{ data: string; driverData: string }>({ dataType: () => 'datemultirange' });
 
 const CLIENT_KIND = sql.raw(`client_kind in ('company', 'contact')`);
+
+/** 0: the whole organisation; otherwise a team, counting the won deals its members own. */
+const teamId = () => integer('team_id').notNull();
 
 /**
  * One *active spell* of a client: a run of wins less than N + 1 days apart, so that the client
@@ -28,6 +34,7 @@ const CLIENT_KIND = sql.raw(`client_kind in ('company', 'contact')`);
 export const clientActiveSpells = pgTable(
   'client_active_spells',
   {
+    teamId: teamId(),
     clientKind: text('client_kind', { enum: ['company', 'contact'] }).notNull(),
     clientId: integer('client_id').notNull(),
     /** 1, 2, … in time order per client. */
@@ -52,14 +59,21 @@ export const clientActiveSpells = pgTable(
      * interval, (last win − first win) / (wins − 1) days after the last win. Null otherwise.
      */
     overdueFrom: date('overdue_from'),
+    /** Where overdue_from is set: the client's average won deal, the worth of the purchase that is overdue. */
+    valueAtRisk: numeric('value_at_risk', { precision: 14, scale: 2 }),
   },
   (t) => [
-    primaryKey({ columns: [t.clientKind, t.clientId, t.spellNo] }),
+    primaryKey({ columns: [t.teamId, t.clientKind, t.clientId, t.spellNo] }),
     check('client_active_spells_kind_check', CLIENT_KIND),
-    index('client_active_spells_until_idx').on(t.activeUntil),
-    // The at-risk list reads the clients that became overdue lately, from the index alone.
+    // A refresh reads one client's rows of every scope.
+    index('client_active_spells_client_idx').on(t.clientId, t.clientKind),
+    // The at-risk list from the indexes alone: how many and how much (by overdue_from), and the
+    // most valuable first (by value, stopping at the list's length).
     index('client_active_spells_overdue_idx')
-      .on(t.overdueFrom, t.lastWinOn, t.clientFirstWinOn, t.winsToDate, t.amountToDate, t.clientKind, t.clientId)
+      .on(t.teamId, t.overdueFrom, t.lastWinOn, t.valueAtRisk)
+      .where(sql`${t.isLast} and ${t.overdueFrom} is not null`),
+    index('client_active_spells_risk_value_idx')
+      .on(t.teamId, t.valueAtRisk.desc(), t.clientKind, t.clientId, t.overdueFrom, t.lastWinOn, t.clientFirstWinOn, t.winsToDate, t.amountToDate)
       .where(sql`${t.isLast} and ${t.overdueFrom} is not null`),
   ],
 );
@@ -68,6 +82,7 @@ export const clientActiveSpells = pgTable(
 export const clientWinMonths = pgTable(
   'client_win_months',
   {
+    teamId: teamId(),
     clientKind: text('client_kind', { enum: ['company', 'contact'] }).notNull(),
     clientId: integer('client_id').notNull(),
     /** The first day of the month. */
@@ -79,26 +94,31 @@ export const clientWinMonths = pgTable(
     lastWinOn: date('last_win_on').notNull(),
     clientFirstWinOn: date('client_first_win_on').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.clientKind, t.clientId, t.month] }), check('client_win_months_kind_check', CLIENT_KIND)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.clientKind, t.clientId, t.month] }),
+    check('client_win_months_kind_check', CLIENT_KIND),
+    index('client_win_months_client_idx').on(t.clientId, t.clientKind),
+  ],
 );
 
 /**
- * The organisation's spells counted by the months they start and end in, and the month starts the
- * client was active at in earlier spells: exactly what decides "active at the start of a month".
- * The org-wide report over whole months reads these few hundred rows instead of every spell.
- * Rows whose count falls to zero are deleted, so the table equals a recompute exactly.
+ * Spells counted by the months they start and end in, and the month starts the client was
+ * active at in earlier spells: exactly what decides "active at the start of a month". The report
+ * of the organisation or a team over whole months reads these few hundred rows instead of every
+ * spell. Rows whose count falls to zero are deleted, so the table equals a recompute exactly.
  */
 export const churnSpellMonths = pgTable(
   'churn_spell_months',
   {
+    teamId: teamId(),
     /** date_trunc('month', first_win_on) and date_trunc('month', active_until). */
     firstMonth: date('first_month').notNull(),
     untilMonth: date('until_month').notNull(),
-    /** The month starts (first days of months) covered by the client's earlier spells. */
+    /** The month starts (first days of months) covered by the client's earlier spells: [first, last] per spell, merged. */
     earlierMonths: dateMultirange('earlier_months').notNull(),
     spells: integer('spells').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firstMonth, t.untilMonth, t.earlierMonths] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.firstMonth, t.untilMonth, t.earlierMonths] })],
 );
 
 /**
@@ -109,11 +129,12 @@ export const churnSpellMonths = pgTable(
 export const churnCohortCells = pgTable(
   'churn_cohort_cells',
   {
+    teamId: teamId(),
     cohortMonth: date('cohort_month').notNull(),
     month: date('month').notNull(),
     clients: integer('clients').notNull(),
     wonAmount: numeric('won_amount', { precision: 16, scale: 2 }).notNull(),
     newAmount: numeric('new_amount', { precision: 16, scale: 2 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cohortMonth, t.month] })],
+  (t) => [primaryKey({ columns: [t.teamId, t.cohortMonth, t.month] })],
 );

@@ -17,59 +17,69 @@ const SEEDED_AT = new Date('2026-11-22T09:30:00Z');
 
 /**
  * The four churn summaries recomputed from the won deals, written here independently of the
- * migration's functions: a win opens a spell when no earlier win of its client is at most N days
- * before it; every other win belongs to the latest opening before it.
+ * migration's functions, for the organisation (team 0) and for each team (its members' deals):
+ * a win opens a spell when no earlier win of its client is at most N days before it; every other
+ * win belongs to the latest opening before it.
  */
 function recompute(days: number) {
   const n = sql.raw(String(days));
   const wins = sql`
+    scopes as (
+      select 0 as team, null::int[] as owners
+      union all
+      select t.id, array(select u.id from users as u where u.team_id = t.id) from teams as t where exists (select 1 from users as u where u.team_id = t.id)
+    ),
     w as (
-      select case when d.company_id is null then 'contact' else 'company' end as kind, coalesce(d.company_id, d.contact_id) as id,
+      select sc.team, case when d.company_id is null then 'contact' else 'company' end as kind, coalesce(d.company_id, d.contact_id) as id,
              d.id as deal, d.closed_at, (d.closed_at at time zone 'Europe/Moscow')::date as day, d.amount
-      from deals as d where d.status = 'won' and coalesce(d.company_id, d.contact_id) is not null
+      from deals as d join scopes as sc on sc.owners is null or d.owner_id = any (sc.owners)
+      where d.status = 'won' and coalesce(d.company_id, d.contact_id) is not null
     ),
     opening as (
       select w.* from w where not exists (
-        select 1 from w as p where p.kind = w.kind and p.id = w.id and (p.closed_at, p.deal) < (w.closed_at, w.deal) and w.day - p.day <= ${n})
+        select 1 from w as p where p.team = w.team and p.kind = w.kind and p.id = w.id and (p.closed_at, p.deal) < (w.closed_at, w.deal) and w.day - p.day <= ${n})
     ),
     tagged as (
-      select w.*, (select count(*) from opening as o where o.kind = w.kind and o.id = w.id and (o.closed_at, o.deal) <= (w.closed_at, w.deal))::int as spell
+      select w.*, (select count(*) from opening as o where o.team = w.team and o.kind = w.kind and o.id = w.id and (o.closed_at, o.deal) <= (w.closed_at, w.deal))::int as spell
       from w
     ),
-    sp as (select kind, id, spell, min(day) as f, max(day) as l, count(*)::int as wins, sum(amount) as amount from tagged group by 1, 2, 3),
-    client as (select kind, id, min(f) as first_day, sum(wins)::int as wins, max(spell) as spells from sp group by 1, 2),
-    first_deal as (select distinct on (kind, id) kind, id, amount from w order by kind, id, closed_at, deal),
+    sp as (select team, kind, id, spell, min(day) as f, max(day) as l, count(*)::int as wins, sum(amount) as amount from tagged group by 1, 2, 3, 4),
+    client as (select team, kind, id, min(f) as first_day, sum(wins)::int as wins, max(spell) as spells from sp group by 1, 2, 3),
+    first_deal as (select distinct on (team, kind, id) team, kind, id, amount from w order by team, kind, id, closed_at, deal),
     spells as (
-      select s.kind, s.id, s.spell, s.f, s.l, s.l + ${n} as until,
-             (select coalesce(range_agg(daterange(e.f + 1, e.l + ${n} + 1)), '{}'::datemultirange) from sp as e where e.kind = s.kind and e.id = s.id and e.spell < s.spell) as earlier,
+      select s.team, s.kind, s.id, s.spell, s.f, s.l, s.l + ${n} as until,
+             (select coalesce(range_agg(daterange(e.f + 1, e.l + ${n} + 1)), '{}'::datemultirange) from sp as e
+              where e.team = s.team and e.kind = s.kind and e.id = s.id and e.spell < s.spell) as earlier,
              s.wins, s.amount, case when s.spell = 1 then fd.amount end as first_amount, c.first_day,
-             (select sum(e.wins) from sp as e where e.kind = s.kind and e.id = s.id and e.spell <= s.spell)::int as wins_to_date,
-             (select sum(e.amount) from sp as e where e.kind = s.kind and e.id = s.id and e.spell <= s.spell) as amount_to_date,
+             (select sum(e.wins) from sp as e where e.team = s.team and e.kind = s.kind and e.id = s.id and e.spell <= s.spell)::int as wins_to_date,
+             (select sum(e.amount) from sp as e where e.team = s.team and e.kind = s.kind and e.id = s.id and e.spell <= s.spell) as amount_to_date,
              s.spell = c.spells as is_last, c.wins as lifetime_wins
-      from sp as s join client as c using (kind, id) join first_deal as fd using (kind, id)
+      from sp as s join client as c using (team, kind, id) join first_deal as fd using (team, kind, id)
     ),
     months as (
-      select w.kind, w.id, date_trunc('month', w.day)::date as month, count(*)::int as wins, sum(w.amount) as amount, min(w.day) as f, max(w.day) as l, c.first_day
-      from w join client as c using (kind, id) group by 1, 2, 3, c.first_day
+      select w.team, w.kind, w.id, date_trunc('month', w.day)::date as month, count(*)::int as wins, sum(w.amount) as amount,
+             min(w.day) as f, max(w.day) as l, c.first_day
+      from w join client as c using (team, kind, id) group by 1, 2, 3, 4, c.first_day
     )`;
   return {
-    spells: sql`with ${wins} select kind, id, spell, f, l, until, earlier, wins, amount, first_amount, first_day, wins_to_date, amount_to_date, is_last,
-                  case when is_last and l > first_day then l + floor((l - first_day)::numeric / (lifetime_wins - 1))::int + 1 end from spells`,
+    spells: sql`with ${wins} select team, kind, id, spell, f, l, until, earlier, wins, amount, first_amount, first_day, wins_to_date, amount_to_date, is_last,
+                  case when is_last and l > first_day then l + floor((l - first_day)::numeric / (lifetime_wins - 1))::int + 1 end,
+                  case when is_last and l > first_day then round(amount_to_date / lifetime_wins, 2) end from spells`,
     months: sql`with ${wins} select * from months`,
     spellMonths: sql`with ${wins}
-      select date_trunc('month', s.f)::date, date_trunc('month', s.until)::date,
+      select s.team, date_trunc('month', s.f)::date, date_trunc('month', s.until)::date,
              -- per earlier spell, its first to its last month start (days f + 1 … until), merged
              (select coalesce(range_agg(daterange(x.lo, x.hi, '[]')), '{}'::datemultirange)
               from (select min(m::date) as lo, max(m::date) as hi
                     from sp as e, generate_series(date_trunc('month', e.f + 1), e.l + ${n}, interval '1 month') as m
-                    where e.kind = s.kind and e.id = s.id and e.spell < s.spell and m::date >= e.f + 1 and m::date <= e.l + ${n}
+                    where e.team = s.team and e.kind = s.kind and e.id = s.id and e.spell < s.spell and m::date >= e.f + 1 and m::date <= e.l + ${n}
                     group by e.spell) as x),
              count(*)::int
-      from spells as s group by 1, 2, 3`,
+      from spells as s group by 1, 2, 3, 4`,
     cohortCells: sql`with ${wins}
-      select date_trunc('month', m.first_day)::date, m.month, count(*)::int, sum(m.amount),
+      select m.team, date_trunc('month', m.first_day)::date, m.month, count(*)::int, sum(m.amount),
              coalesce(sum(fd.amount) filter (where m.month = date_trunc('month', m.first_day)::date), 0)
-      from months as m join first_deal as fd using (kind, id) group by 1, 2`,
+      from months as m join first_deal as fd using (team, kind, id) group by 1, 2, 3`,
   };
 }
 
@@ -111,6 +121,7 @@ describe.each(DRIVERS)('churn summaries stay equal to a recompute from the won d
     expect(await count(db(), sql`select count(*)::int as n from client_active_spells where spell_no > 1`)).toBeGreaterThan(0);
     expect(await count(db(), sql`select count(*)::int as n from client_active_spells where is_last and overdue_from is not null`)).toBeGreaterThan(0);
     expect(await count(db(), sql`select count(*)::int as n from churn_spell_months where not isempty(earlier_months)`)).toBeGreaterThan(0);
+    expect(await count(db(), sql`select count(distinct team_id)::int as n from client_active_spells`)).toBe(4);
   });
 
   it('follow wins, reopenings, losses, amount edits, reassignments, moved close dates and deletions', () =>
@@ -146,6 +157,14 @@ describe.each(DRIVERS)('churn summaries stay equal to a recompute from the won d
       const reassigned = await deal(sql`status = 'won' and owner_id in (select id from users where role = 'manager' and is_active)`);
       const newOwner = rowsOf<{ id: number }>(await tx.execute(sql`select id from users where role = 'manager' and is_active and id <> (select owner_id from deals where id = ${reassigned.id}) order by id limit 1`))[0]!.id;
       await reassignDeal(ctx, { id: reassigned.id, version: reassigned.version, ownerId: newOwner });
+      // A won deal handed to a manager of another team, and a manager moving to another team.
+      const crossTeam = await deal(sql`status = 'won' and owner_id in (select id from users where role = 'manager' and is_active and team_id is not null)`);
+      const otherTeamManager = rowsOf<{ id: number }>(await tx.execute(sql`select id from users where role = 'manager' and is_active and team_id is not null
+        and team_id <> (select u.team_id from deals as d join users as u on u.id = d.owner_id where d.id = ${crossTeam.id}) order by id limit 1`))[0]!.id;
+      const current = rowsOf<{ version: number }>(await tx.execute(sql`select version from deals where id = ${crossTeam.id}`))[0]!.version;
+      await reassignDeal(ctx, { id: crossTeam.id, version: current, ownerId: otherTeamManager });
+      await tx.execute(sql`update users set team_id = (select min(id) from teams where id <> users.team_id)
+                           where id = (select owner_id from deals where status = 'won' and owner_id <> ${otherTeamManager} group by 1 order by count(*) desc limit 1)`);
       // Close dates moved by hand, across a month end and far apart, and a won deal deleted.
       await tx.execute(sql`update deals set closed_at = closed_at - interval '400 days', stage_entered_at = stage_entered_at - interval '400 days'
                            where id in (select id from deals where status = 'won' order by id desc limit 3)`);
@@ -184,7 +203,8 @@ describe.each(DRIVERS)('churn summaries stay equal to a recompute from the won d
 
   it('are put right by the repair command, which counts the rows that were wrong', () =>
     inRollback(db(), async (tx) => {
-      await tx.execute(sql`update client_active_spells set wins = wins + 1 where spell_no = 1 and client_id = (select min(client_id) from client_active_spells)`);
+      await tx.execute(sql`update client_active_spells set wins = wins + 1
+                           where team_id = 0 and spell_no = 1 and (client_kind, client_id) = (select client_kind, client_id from client_active_spells order by 2, 1 limit 1)`);
       await tx.execute(sql`delete from churn_cohort_cells where month = (select max(month) from churn_cohort_cells)`);
       expect(await clientSpellDifferences(tx)).toBeGreaterThan(0);
       // The independent recompute sees the same damage.

@@ -6,27 +6,22 @@ import type { SummaryTable } from './summary';
  * The churn summaries (db/schema/churn.ts) against a recompute from the won deals, with the
  * organisation's current churn window and time zone. Each statement counts the rows that differ
  * (in the table and not in the recompute, and the other way round); the per-client tables are
- * compared with the SQL functions that build them, the org-wide aggregates with a count over the
- * per-client tables (so together: with a count over the deals).
+ * compared with the SQL functions that build them (the organisation and every team), the
+ * aggregates with a count over the per-client tables (so together: with a count over the deals).
  */
-const SETTINGS = `(select coalesce(max(churn_window_days), 180) from organisation where id = 1), (select coalesce(max(time_zone), 'Europe/Moscow') from organisation where id = 1)`;
+const DAYS = `(select coalesce(max(churn_window_days), 180) from organisation where id = 1)`;
 const TIME_ZONE = `(select coalesce(max(time_zone), 'Europe/Moscow') from organisation where id = 1)`;
 
-const difference = (table: string, recompute: string) => `select (
-  (select count(*) from (select * from ${table} except all select * from (${recompute}) as r) as extra) +
-  (select count(*) from (select * from (${recompute}) as r except all select * from ${table}) as missing))::int as n`;
+const difference = (table: string, recompute: string) => `with r as materialized (${recompute}) select (
+  (select count(*) from (select * from ${table} except all select * from r) as extra) +
+  (select count(*) from (select * from r except all select * from ${table}) as missing))::int as n`;
+
+/** Every won deal, for the organisation and for its owner's team (churn_scoped_wins). */
+const WINS = `(select coalesce(array_agg(w), '{}') from churn_scoped_wins(${TIME_ZONE}) as w)`;
 
 export const CLIENT_SPELL_CHECKS: { id: string; table: string; sql: string }[] = [
-  {
-    id: 'churn-spells',
-    table: 'client_active_spells',
-    sql: difference('client_active_spells', `select * from churn_spells(${SETTINGS}, null, null, null, null, null)`),
-  },
-  {
-    id: 'churn-win-months',
-    table: 'client_win_months',
-    sql: difference('client_win_months', `select * from churn_win_months(${TIME_ZONE}, null, null, null, null, null)`),
-  },
+  { id: 'churn-spells', table: 'client_active_spells', sql: difference('client_active_spells', `select * from churn_spells_of(${DAYS}, ${WINS})`) },
+  { id: 'churn-win-months', table: 'client_win_months', sql: difference('client_win_months', `select * from churn_win_months_of(${WINS})`) },
   { id: 'churn-spell-months', table: 'churn_spell_months', sql: difference('churn_spell_months', 'select * from churn_spell_month_counts()') },
   { id: 'churn-cohort-cells', table: 'churn_cohort_cells', sql: difference('churn_cohort_cells', 'select * from churn_cohort_counts()') },
 ];

@@ -117,8 +117,8 @@ export function resultSelect(options: ChurnQueryOptions): SQL {
                 'name', coalesce(co.name, concat_ws(' ', ct.last_name, ct.first_name, ct.middle_name)),
                 'ownerId', u.id, 'ownerName', u.name, 'lastWinOn', t.last_win_on, 'daysSinceLastWin', ${today} - t.last_win_on,
                 'usualIntervalDays', t.usual_days, 'wins', t.wins, 'lifetimeAmount', t.amount::text, 'valueAtRisk', t.value_at_risk::text)
-              order by t.value_at_risk desc, t.client_kind, t.client_id), '[]')
-       from (select * from risk order by value_at_risk desc, client_kind, client_id limit ${intLiteral(options.atRiskLimit)}) as t
+              order by t.value_at_risk desc nulls last, t.client_kind, t.client_id), '[]')
+       from (select * from risk order by value_at_risk desc nulls last, client_kind, client_id limit ${intLiteral(options.atRiskLimit)}) as t
        left join companies as co on t.client_kind = 'company' and co.id = t.client_id
        left join contacts as ct on t.client_kind = 'contact' and ct.id = t.client_id
        left join users as u on u.id = coalesce(co.owner_id, ct.owner_id)) as "atRiskTop"`;

@@ -1,16 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ChurnPlan } from './churn-plan';
-import { dateLiteral, hasBit, maskOf, planCtes, resultSelect, riskWindow, type ChurnQueryOptions } from './churn-query';
+import { dateLiteral, hasBit, intLiteral, maskOf, planCtes, resultSelect, riskWindow, type ChurnQueryOptions } from './churn-query';
 
 /**
- * The whole organisation over whole months, from the summaries (db/schema/churn.ts): a few
- * hundred rows of churn_spell_months and churn_cohort_cells, and the at-risk clients from the
- * index of client_active_spells. Exact because every boundary is a month start: a spell counted
+ * The whole organisation (team 0) or a whole team over whole months, from the summaries
+ * (db/schema/churn.ts): a few hundred rows of churn_spell_months and churn_cohort_cells, and the
+ * at-risk clients from the index of client_active_spells. Exact because every boundary is a month start: a spell counted
  * under (first_month, until_month) is active at the start of month m exactly when
  * first_month < m <= until_month.
  */
-export function summaryStatement(plan: ChurnPlan, options: ChurnQueryOptions): SQL {
+export function summaryStatement(plan: ChurnPlan, teamId: number, options: ChurnQueryOptions): SQL {
   if (!plan.wholeMonths) throw new Error('the churn summaries answer whole months only');
+  const team = intLiteral(teamId);
   const { window } = plan.trend;
   const [first, last] = [dateLiteral(plan.boundaries[0]!), dateLiteral(plan.boundaries.at(-1)!)];
   const { today, oldest } = riskWindow(options);
@@ -27,7 +28,7 @@ export function summaryStatement(plan: ChurnPlan, options: ChurnQueryOptions): S
              ) end as earlier_mask,
              sum(s.spells)::int as n
       from churn_spell_months as s, b
-      where s.until_month >= ${first} and s.first_month < ${last}
+      where s.team_id = ${team} and s.until_month >= ${first} and s.first_month < ${last}
       group by 1, 2, 3
     )`,
     // A client's spells never overlap, so a client active at z through a spell active at a, or
@@ -43,21 +44,21 @@ export function summaryStatement(plan: ChurnPlan, options: ChurnQueryOptions): S
     sql`money as (
       select r.key, round(coalesce(sum(c.won_amount), 0), 2) as won, round(coalesce(sum(c.new_amount), 0), 2) as new
       from ranges as r cross join b
-      left join churn_cohort_cells as c on c.month >= b.t[r.a] and c.month < b.t[r.z]
+      left join churn_cohort_cells as c on c.team_id = ${team} and c.month >= b.t[r.a] and c.month < b.t[r.z]
       group by r.key
     )`,
     sql`cohort as (
       select width_bucket(c.cohort_month, b.m) as cohort, width_bucket(c.month, b.m) as month, sum(c.clients)::int as clients
       from churn_cohort_cells as c, b
-      where c.cohort_month >= ${dateLiteral(window.from)} and c.cohort_month < ${dateLiteral(window.to)} and c.month < ${dateLiteral(window.to)}
+      where c.team_id = ${team} and c.cohort_month >= ${dateLiteral(window.from)} and c.cohort_month < ${dateLiteral(window.to)} and c.month < ${dateLiteral(window.to)}
       group by 1, 2
     )`,
-    sql`risk as (
+    // Not materialized: the totals and the top of the list each take their own index.
+    sql`risk as not materialized (
       select s.client_kind, s.client_id, s.last_win_on, s.wins_to_date as wins, s.amount_to_date as amount,
-             (s.last_win_on - s.client_first_win_on)::float8 / (s.wins_to_date - 1) as usual_days,
-             round(s.amount_to_date / s.wins_to_date, 2) as value_at_risk
+             (s.last_win_on - s.client_first_win_on)::float8 / (s.wins_to_date - 1) as usual_days, s.value_at_risk
       from client_active_spells as s
-      where s.is_last and s.overdue_from <= ${today} and s.overdue_from > ${oldest} and s.last_win_on >= ${oldest}
+      where s.team_id = ${team} and s.is_last and s.overdue_from <= ${today} and s.overdue_from > ${oldest} and s.last_win_on >= ${oldest}
     )`,
   ];
   return sql`with ${sql.join(ctes, sql`, `)} ${resultSelect(options)}`;

@@ -4,6 +4,8 @@ import { dateLiteral, hasBit, intArrayLiteral, intLiteral, maskOf, planCtes, res
 
 /** What narrows the won deals: owners (a team or a manager; null: everyone), pipeline, source. */
 export interface ChurnScope {
+  /** The owners are exactly a team's members (no manager filter): the team's summaries apply. */
+  teamId: number | null;
   ownerIds: number[] | null;
   pipelineId: number | null;
   sourceId: number | null;
@@ -11,9 +13,9 @@ export interface ChurnScope {
 
 /**
  * The report straight from the won deals in scope (churn_client_wins, the function the summaries
- * are built from), one group per client: for a team or a manager (their won deals come from an
- * index alone), a pipeline or a source, and for the organisation when a period does not start on
- * a month. A win on day w makes its client active at the boundaries in (w, w + N]; a client's
+ * are built from), one group per client: for a manager (their won deals come from an index
+ * alone), a pipeline or a source, and for the organisation or a team when a period does not start
+ * on a month. A win on day w makes its client active at the boundaries in (w, w + N]; a client's
  * activity is the union of its wins' (a bit mask over the boundaries).
  */
 export function winsStatement(plan: ChurnPlan, scope: ChurnScope, timeZone: string, options: ChurnQueryOptions): SQL {

@@ -249,6 +249,9 @@ describe.each(DRIVERS)('the churn report equals direct SQL on the demo organisat
     expect(mine.totals.activeAtStart).toBeLessThan(org.totals.activeAtStart);
     const viaFilter = await report(executive, { period: 'year', teamId: head.teamId! });
     expect(viaFilter).toEqual(mine);
+    // Whole months read the team's summaries; a period that cuts months reads the team's won deals.
+    await expectReport(await report(head, { period: 'custom', from: '2026-02-10', to: '2026-06-20' }), teamOf(head));
+    await expectReport(await report(head, { period: 'quarter' }), teamOf(head));
   });
 
   it('narrows by manager, pipeline and source the same way', async () => {

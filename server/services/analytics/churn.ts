@@ -18,9 +18,10 @@ import { inReportTransaction, prepareSalesReport, ratio } from './sales-report-b
  *   setting); a range's figures compare its first day with the day after it;
  * - churned = active at the start and not at the end; became active = active at the end and not
  *   at the start (new clients and returning ones); churn rate = churned / active at the start;
- * - only the won deals the filters select count: for a team, the deals its members own (so a
- *   client is in a head's report through its won deals with the team), likewise for a manager,
- *   a pipeline, a source. A client's first win, spells and intervals are those of these deals;
+ * - only the won deals the filters select count: for a team, the deals its current members own
+ *   (so a client is in a head's report through its won deals with the team), likewise for a
+ *   manager, a pipeline, a source. A client's first win, spells and intervals are those of these
+ *   deals;
  * - revenue: won deals with a client, split into the client's first won deal (new) and later
  *   ones (returning). deals.is_repeat is not used: it says whether the client had a win when the
  *   deal was *created* (a deal created before the first win but won after it is not new), and it
@@ -100,16 +101,16 @@ function cohorts(plan: ChurnPlan, rows: CohortRow[]): ChurnCohort[] {
   });
 }
 
-/** The owners whose won deals count (null: everyone), from the same rule as every report's scope. */
+/** Whose won deals count: the same rule as every report's scope (null owners: everyone). */
 async function churnScope(ctx: ServiceContext, filters: { teamId?: number; ownerId?: number; pipelineId?: number; sourceId?: number }): Promise<ChurnScope> {
   const condition = reportOwnerCondition(ctx.actor, filters, users.id);
-  const everyone = ctx.actor.role !== 'head' && filters.teamId === undefined && filters.ownerId === undefined;
+  const teamId = ctx.actor.role === 'head' ? ctx.actor.teamId : (filters.teamId ?? null);
   let ownerIds: number[] | null = null;
-  if (!everyone) {
+  if (teamId !== null || filters.ownerId !== undefined) {
     const rows = rowsOf<{ id: number }>(await ctx.db.execute(sql`select ${users.id} as id from ${users} where ${condition} order by 1`));
     ownerIds = rows.map((row) => Number(row.id));
   }
-  return { ownerIds, pipelineId: filters.pipelineId ?? null, sourceId: filters.sourceId ?? null };
+  return { teamId: filters.ownerId === undefined ? teamId : null, ownerIds, pipelineId: filters.pipelineId ?? null, sourceId: filters.sourceId ?? null };
 }
 
 export async function churnReport(ctx: ServiceContext, rawFilters: ReportFiltersInput, options: { now?: Date } = {}): Promise<ChurnReport> {
@@ -127,9 +128,9 @@ export async function churnReport(ctx: ServiceContext, rawFilters: ReportFilters
     );
     const windowDays = Number(settings!.days);
     const queryOptions = { windowDays, today: settings!.today, atRiskLimit: AT_RISK_LIMIT };
-    // The organisation over whole months reads the summaries; anything narrower reads its won deals.
-    const everyone = scope.ownerIds === null && scope.pipelineId === null && scope.sourceId === null;
-    const statement = everyone && plan.wholeMonths ? summaryStatement(plan, queryOptions) : winsStatement(plan, scope, base.timeZone, queryOptions);
+    // The organisation or a whole team over whole months reads the summaries; anything else its won deals.
+    const summarised = plan.wholeMonths && scope.pipelineId === null && scope.sourceId === null && (scope.ownerIds === null || scope.teamId !== null);
+    const statement = summarised ? summaryStatement(plan, scope.teamId ?? 0, queryOptions) : winsStatement(plan, scope, base.timeZone, queryOptions);
     const [row] = rowsOf<Record<keyof ChurnRows, unknown>>(await tx.db.execute(statement));
     return {
       windowDays,

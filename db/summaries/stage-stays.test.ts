@@ -25,12 +25,12 @@ async function wrongStays(db: Database): Promise<number> {
 
 describe.each(DRIVERS)('time in stage (deal_stage_history.left_at) equals a recompute, on %s', (driver) => {
   const database = useFreshDatabase(driver);
-  let head: SessionUser;
+  let admin: SessionUser;
 
   beforeAll(async () => {
     await seedDatabase(database(), { scale: 'demo', now: NOW });
     const [row] = rowsOf<{ id: number }>(await database().db.execute(sql`select id from users where role = 'admin' and is_active order by id limit 1`));
-    head = (await loadActiveUser(database().db, Number(row!.id)))!;
+    admin = (await loadActiveUser(database().db, Number(row!.id)))!;
   });
 
   it('after the seed', async () => {
@@ -40,7 +40,7 @@ describe.each(DRIVERS)('time in stage (deal_stage_history.left_at) equals a reco
 
   it('after moves, a loss, a reopening, a back-dated row, a re-pointed row and a deleted row', async () => {
     await inRollback(database().db, async (db) => {
-      const ctx = { db, actor: head };
+      const ctx = { db, actor: admin };
       const [deal] = rowsOf<{ id: number; version: number; pipeline_id: number; sort_order: number }>(
         await db.execute(sql`
           select d.id, d.version, d.pipeline_id, s.sort_order from deals d join stages s on s.id = d.stage_id
@@ -78,7 +78,7 @@ describe.each(DRIVERS)('time in stage (deal_stage_history.left_at) equals a reco
 
   it('keeps the stage a deal was lost from, and forgets it when the deal is reopened', async () => {
     await inRollback(database().db, async (db) => {
-      const ctx = { db, actor: head };
+      const ctx = { db, actor: admin };
       const [deal] = rowsOf<{ id: number; version: number; pipeline_id: number; stage_id: number }>(
         await db.execute(sql`select id, version, pipeline_id, stage_id from deals where status = 'open' order by id limit 1`),
       );

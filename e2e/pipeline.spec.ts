@@ -6,6 +6,8 @@ test.use({ locale: 'ru-RU' });
 
 /** Presses on a card's amount line (not its link) and starts dragging it. */
 async function pickUp(page: Page, card: Locator) {
+  // A card re-sorted into a long column may sit below the fold: the mouse only reaches what is on screen.
+  await card.scrollIntoViewIfNeeded();
   const grip = (await card.getByText(/₽/).boundingBox())!;
   await page.mouse.move(grip.x + 5, grip.y + grip.height / 2);
   await page.mouse.down();

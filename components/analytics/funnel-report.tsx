@@ -1,9 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { useTRPC } from '@/lib/trpc/client';
+import { durationBandLabel } from '@/lib/analytics/activity-format';
+import { stayBandBounds } from '@/lib/analytics/stay-bands';
 import { dealsHref, scopeOf } from '@/lib/drill-down';
 import { Compare } from './compare';
 import { DrillLink } from './drill-link';
@@ -19,10 +21,12 @@ import { Figure, numberCell as cell, ReportTable, useReportFormats } from './rep
 export function FunnelReport({ filters, currency }: { filters: ReportFilterValues; currency: string }) {
   const t = useTranslations('analytics.funnel');
   const trpc = useTRPC();
+  const locale = useLocale();
   const f = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.funnel.queryOptions(filters));
   if (!data) return null;
   const { money, percent, days, count } = f;
+  const band = (value: number | null) => (value === null ? '—' : durationBandLabel(stayBandBounds(value), locale, (key, values) => t(key, values)));
   const stageName = new Map(data.stages.map((stage) => [stage.id, stage.name]));
   const won = data.total.steps.at(-1);
   // The cohort: deals of the pipeline created in the period (and the filters' team / manager / source).
@@ -61,7 +65,7 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
             <th scope="col" className={cell}>{t('fromFirst')}</th>
             <th scope="col" className={cell}>{t('lostHere')}</th>
             <th scope="col" className={cell}>{t('avgDays')}</th>
-            <th scope="col" className={cell}>{t('medianDays')}</th>
+            <th scope="col" className={cell}>{t('medianBand')}</th>
           </tr>
         }
       >
@@ -74,7 +78,7 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
             <td className={cell}>{percent(step.fromFirst)}</td>
             <td className={cell}>{step.lostHere}</td>
             <td className={cell}>{days(step.avgDays)}</td>
-            <td className={cell}>{days(step.medianDays)}</td>
+            <td className={cell}>{band(step.medianBand)}</td>
           </tr>
         ))}
       </ReportTable>

@@ -5,7 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../client';
-import { EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY } from '../summaries/report-monthly';
+import { EXPECTED_DEAL_COHORT_MONTHLY, EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY, EXPECTED_STAGE_STAY_MONTHLY } from '../summaries/report-monthly';
+import { STAY_BAND_COLUMNS } from '../../lib/analytics/stay-bands';
 import { CLIENT_SPELL_CHECKS } from '../summaries/client-spells';
 import { mskDay } from './business-clock';
 import { recentMonths } from './months';
@@ -19,6 +20,12 @@ export interface IntegrityCheck {
 }
 
 const IDENTITY_TABLES = ['users', 'teams', 'companies', 'contacts', 'leads', 'deals', 'deal_stage_history', 'activities', 'proposals', 'proposal_versions', 'proposal_items', 'invoices', 'payments', 'targets', 'feedback'];
+
+/** Rows in one query's result and not the other's, both ways: 0 when a summary equals its recompute. */
+function symmetricDifference(expected: string, stored: string): string {
+  return `with e as (${expected}), s as (${stored})
+    select ((select count(*) from (select * from e except all select * from s) a) + (select count(*) from (select * from s except all select * from e) b))::int as n`;
+}
 
 export function integrityChecks(now: Date): IntegrityCheck[] {
   const at = `'${now.toISOString()}'::timestamptz`;
@@ -112,6 +119,16 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
       name: 'deal_outcome_monthly equals a recompute from closed deals',
       sql: `select count(*)::int as n from (select month, owner_id, source_id, pipeline_id, won, lost, won_amount, won_seconds
               from deal_outcome_monthly where (won, lost) <> (0, 0) except all (${EXPECTED_DEAL_OUTCOME_MONTHLY})) x`,
+    },
+    {
+      id: 'deal-cohort-monthly',
+      name: 'deal_cohort_monthly equals a recompute from deals',
+      sql: symmetricDifference(EXPECTED_DEAL_COHORT_MONTHLY, 'select month, pipeline_id, owner_id, status, furthest_stage_order, deals, amount from deal_cohort_monthly where (deals, amount) <> (0, 0)'),
+    },
+    {
+      id: 'stage-stay-monthly',
+      name: 'stage_stay_monthly equals a recompute from the stage history',
+      sql: symmetricDifference(EXPECTED_STAGE_STAY_MONTHLY, `select month, pipeline_id, owner_id, stage_id, stays, seconds, ${STAY_BAND_COLUMNS.join(', ')} from stage_stay_monthly where stays <> 0`),
     },
     {
       id: 'open-tasks',

@@ -1,8 +1,17 @@
 import { activityDaily, leadResponseDaily } from './activity-daily';
 import { clientSpellsSummary } from './client-spells';
 import type { SummaryTable } from './summary';
-import { dealOutcomeMonthlySummary, leadMonthlySummary } from './report-monthly';
+import { dealCohortMonthlySummary, dealOutcomeMonthlySummary, leadMonthlySummary, stageStayMonthlySummary } from './report-monthly';
 import { stageStays } from './stage-stays';
 
 /** Every summary table, rebuilt in this order by `npm run db:repair-summaries`. */
-export const SUMMARY_TABLES: SummaryTable[] = [stageStays, leadMonthlySummary, dealOutcomeMonthlySummary, activityDaily, leadResponseDaily, clientSpellsSummary];
+export const SUMMARY_TABLES: SummaryTable[] = [
+  stageStays,
+  leadMonthlySummary,
+  dealOutcomeMonthlySummary,
+  dealCohortMonthlySummary,
+  stageStayMonthlySummary,
+  activityDaily,
+  leadResponseDaily,
+  clientSpellsSummary,
+];

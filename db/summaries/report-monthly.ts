@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../client';
+import { STAY_BAND_COLUMNS, STAY_BAND_EDGES } from '../../lib/analytics/stay-bands';
 import type { SummaryTable } from './summary';
 
 /** What lead_monthly must hold: leads per creation month (org time zone), owner and source. */
@@ -15,6 +16,29 @@ export const EXPECTED_DEAL_OUTCOME_MONTHLY = `
          coalesce(sum(amount) filter (where status = 'won'), 0)::numeric(16,2) as won_amount,
          coalesce(sum(extract(epoch from closed_at - created_at)) filter (where status = 'won'), 0) as won_seconds
   from deals where status <> 'open' group by 1, 2, 3, 4`;
+
+/** What deal_cohort_monthly must hold: deals per creation month, pipeline, owner, status and furthest stage. */
+export const EXPECTED_DEAL_COHORT_MONTHLY = `
+  select org_month(created_at) as month, pipeline_id, owner_id, status, furthest_stage_order,
+         count(*)::int as deals, sum(amount)::numeric(16,2) as amount
+  from deals group by 1, 2, 3, 4, 5`;
+
+/** A stay's band column counted with the edges written out (not the SQL function the triggers use). */
+const stayBandCounts = STAY_BAND_COLUMNS.map((column, band) => {
+  const from = band === 0 ? null : STAY_BAND_EDGES[band - 1];
+  const to = STAY_BAND_EDGES[band];
+  const conditions = [from === null ? null : `seconds >= ${from}`, to === undefined ? null : `seconds < ${to}`].filter(Boolean);
+  return `(count(*) filter (where ${conditions.join(' and ')}))::int as ${column}`;
+}).join(', ');
+
+/** What stage_stay_monthly must hold: completed stays per cohort month, pipeline, owner and stage, with their length bands. */
+export const EXPECTED_STAGE_STAY_MONTHLY = `
+  select org_month(created_at) as month, pipeline_id, owner_id, stage_id, count(*)::int as stays, sum(seconds) as seconds, ${stayBandCounts}
+  from (
+    select d.created_at, d.pipeline_id, d.owner_id, h.to_stage_id as stage_id, extract(epoch from h.left_at - h.changed_at) as seconds
+    from deals d join deal_stage_history h on h.deal_id = d.id where h.left_at is not null
+  ) s
+  group by 1, 2, 3, 4`;
 
 /**
  * A monthly summary rebuilt: the rows that differ from the recompute (all-zero rows, which
@@ -54,4 +78,20 @@ export const dealOutcomeMonthlySummary = monthlySummary(
   'month, owner_id, source_id, pipeline_id, won, lost, won_amount, won_seconds',
   'won, lost, won_amount, won_seconds',
   EXPECTED_DEAL_OUTCOME_MONTHLY,
+);
+
+export const dealCohortMonthlySummary = monthlySummary(
+  'deal_cohort_monthly (funnel)',
+  'deal_cohort_monthly',
+  'month, pipeline_id, owner_id, status, furthest_stage_order, deals, amount',
+  'deals, amount',
+  EXPECTED_DEAL_COHORT_MONTHLY,
+);
+
+export const stageStayMonthlySummary = monthlySummary(
+  'stage_stay_monthly (funnel time in stage)',
+  'stage_stay_monthly',
+  `month, pipeline_id, owner_id, stage_id, stays, seconds, ${STAY_BAND_COLUMNS.join(', ')}`,
+  `stays, seconds, ${STAY_BAND_COLUMNS.join(', ')}`,
+  EXPECTED_STAGE_STAY_MONTHLY,
 );

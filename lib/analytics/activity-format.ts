@@ -24,8 +24,11 @@ type BandWords = (key: 'bandFirst' | 'bandMiddle' | 'bandLast', values: Record<s
 
 /** "under 5 min", "5 min – 15 min", "7 days or more" (the words from analytics.activity.band*). */
 export function responseBandLabel(band: number | null, locale: string, words: BandWords): string {
-  if (band === null) return '—';
-  const { from, to } = responseBandBounds(band);
+  return band === null ? '—' : durationBandLabel(responseBandBounds(band), locale, words);
+}
+
+/** A band of durations given by its bounds in seconds (null: open-ended), in the reader's words. */
+export function durationBandLabel({ from, to }: { from: number | null; to: number | null }, locale: string, words: BandWords): string {
   if (from === null) return words('bandFirst', { to: formatDuration(to, locale) });
   if (to === null) return words('bandLast', { from: formatDuration(from, locale) });
   return words('bandMiddle', { from: formatDuration(from, locale), to: formatDuration(to, locale) });

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Database } from '@/db/client';
 import type { DateRange } from './report-filters';
 import { orgDayStart } from './report-scope';
+import { STAY_BAND_COLUMNS } from '@/lib/analytics/stay-bands';
 
 /** One funnel cell: deals of a period (and owner, null = everyone) that reached a stage. */
 export interface StageCountRow {
@@ -20,19 +21,28 @@ export interface StageCountRow {
  * first folded into (period, owner, status, furthest stage) buckets, a few thousand rows even for
  * a million deals, and only those buckets meet the stages. A deal reached an open stage when its
  * stored furthest stage is at or past it (skipped stages count as passed) or when it is won (a won
- * deal passed every open stage); lost deals count for the stages they reached.
+ * deal passed every open stage); lost deals count for the stages they reached. Whole-month periods
+ * read the buckets of each month from deal_cohort_monthly (aliased as deals, whose pipeline and
+ * owner columns it shares; it has no source, so a source filter reads the deals).
  */
-export async function stageCounts(db: Database, input: { pipelineId: number; where: SQL; period: DateRange; previous: DateRange }): Promise<StageCountRow[]> {
-  const rows = rowsOf<StageCountRow>(
-    await db.execute(sql`
-      with buckets as materialized (
+export async function stageCounts(db: Database, input: { pipelineId: number; where: SQL; period: DateRange; previous: DateRange; fromSummary: boolean }): Promise<StageCountRow[]> {
+  const buckets = input.fromSummary
+    ? sql`
+        select deals.month >= ${input.period.from}::date as current, deals.owner_id, deals.status,
+               deals.furthest_stage_order as furthest, sum(deals.deals)::int as n, sum(deals.amount) as amount
+        from deal_cohort_monthly deals
+        where deals.month >= ${input.previous.from}::date and deals.month < ${input.period.to}::date and ${input.where}
+        group by 1, 2, 3, 4`
+    : sql`
         select deals.created_at >= ${orgDayStart(input.period.from)} as current, deals.owner_id, deals.status,
                deals.furthest_stage_order as furthest, count(*)::int as n, sum(deals.amount) as amount
         from deals
         where deals.created_at >= ${orgDayStart(input.previous.from)} and deals.created_at < ${orgDayStart(input.period.to)}
           and ${input.where}
-        group by 1, 2, 3, 4
-      ),
+        group by 1, 2, 3, 4`;
+  const rows = rowsOf<StageCountRow>(
+    await db.execute(sql`
+      with buckets as materialized (${buckets}),
       steps as (
         select id, sort_order, kind from stages where pipeline_id = ${input.pipelineId} and (kind <> 'open' or not is_archived)
         union all select null, null, 'created'
@@ -62,35 +72,54 @@ export interface StageTimeRow {
   stage_id: number;
   stays: number;
   avg_days: number | null;
-  median_days: number | null;
+  /** The length band (lib/analytics/stay-bands.ts) of the median stay (the lower middle one); null without stays. */
+  median_band: number | null;
 }
 
 /**
  * Time in each stage for the current cohort: a stay runs from a history row (entering the stage)
  * to the deal's next history row (leaving it), stored as left_at; the stay still going on has no
  * end and is left out, and a skipped stage has no stay at all. Reopened deals may stay in a stage
- * twice: both count.
+ * twice: both count. Stays are counted per length band, so the median is reported as its band,
+ * exact for any period: whole months read the monthly summary stage_stay_monthly (aliased as
+ * deals, whose pipeline and owner columns it shares; it has no source, so a source filter reads
+ * the history itself), other periods read the history.
  */
-export async function stageTimes(db: Database, input: { where: SQL; period: DateRange }): Promise<StageTimeRow[]> {
+export async function stageTimes(db: Database, input: { where: SQL; period: DateRange; fromSummary: boolean }): Promise<StageTimeRow[]> {
+  const cells = input.fromSummary
+    ? sql`
+        select deals.owner_id, deals.stage_id, sum(deals.stays)::int as stays, sum(deals.seconds) as seconds,
+               ${sql.raw(STAY_BAND_COLUMNS.map((column, band) => `sum(deals.${column})::int as band_${band}`).join(', '))}
+        from stage_stay_monthly deals
+        where deals.month >= ${input.period.from}::date and deals.month < ${input.period.to}::date and ${input.where}
+        group by grouping sets ((deals.stage_id), (deals.owner_id, deals.stage_id))`
+    : sql`
+        select s.owner_id, s.stage_id, count(*)::int as stays, sum(s.seconds) as seconds,
+               ${sql.raw(STAY_BAND_COLUMNS.map((_, band) => `(count(*) filter (where s.band = ${band}))::int as band_${band}`).join(', '))}
+        from (
+          select deals.owner_id, h.to_stage_id as stage_id, x.seconds, stage_stay_band(x.seconds) as band
+          from deals join deal_stage_history h on h.deal_id = deals.id
+          cross join lateral (select extract(epoch from h.left_at - h.changed_at) as seconds) x
+          where deals.created_at >= ${orgDayStart(input.period.from)} and deals.created_at < ${orgDayStart(input.period.to)}
+            and ${input.where} and h.left_at is not null
+        ) s
+        group by grouping sets ((s.stage_id), (s.owner_id, s.stage_id))`;
+  const bands = sql.raw(`array[${STAY_BAND_COLUMNS.map((_, band) => `c.band_${band}`).join(', ')}]`);
   const rows = rowsOf<StageTimeRow>(
     await db.execute(sql`
-      with stays as (
-        select deals.owner_id, h.to_stage_id as stage_id, extract(epoch from h.left_at - h.changed_at) / 86400 as days
-        from deals join deal_stage_history h on h.deal_id = deals.id
-        where deals.created_at >= ${orgDayStart(input.period.from)} and deals.created_at < ${orgDayStart(input.period.to)}
-          and ${input.where} and h.left_at is not null
-      )
-      select owner_id, stage_id, count(*)::int as stays,
-             avg(days)::float8 as avg_days,
-             percentile_cont(0.5) within group (order by days)::float8 as median_days
-      from stays
-      group by grouping sets ((stage_id), (owner_id, stage_id))`),
+      with cells as (${cells})
+      select c.owner_id, c.stage_id, c.stays, (c.seconds / nullif(c.stays, 0) / 86400)::float8 as avg_days,
+             (select min(z.band) from (
+                select u.band - 1 as band, sum(u.n) over (order by u.band) as running
+                from unnest(${bands}) with ordinality as u(n, band)) z
+              where z.running * 2 >= c.stays and c.stays > 0) as median_band
+      from cells c`),
   );
   return rows.map((r) => ({
     owner_id: r.owner_id === null ? null : Number(r.owner_id),
     stage_id: Number(r.stage_id),
     stays: Number(r.stays),
     avg_days: r.avg_days === null ? null : Number(r.avg_days),
-    median_days: r.median_days === null ? null : Number(r.median_days),
+    median_band: r.median_band === null ? null : Number(r.median_band),
   }));
 }

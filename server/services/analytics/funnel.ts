@@ -7,6 +7,7 @@ import { stageCounts, stageTimes, type StageCountRow, type StageTimeRow } from '
 import { reportFilters, resolvePeriod, type ReportFiltersInput, type ReportPeriod } from './report-filters';
 import { dealFilterCondition, reportPipeline, type ReportStage } from './report-pipeline';
 import { reportOwnerCondition } from './report-scope';
+import { coversWholeMonths } from './sales-report-base';
 
 export interface FunnelStep {
   stageId: number;
@@ -20,10 +21,10 @@ export interface FunnelStep {
   /** Lost deals whose furthest stage was this one (open stages only). */
   lostHere: number;
   lostHereAmount: string;
-  /** Completed stays in this stage (entered → left), in days; null when there were none. */
+  /** Completed stays in this stage (entered → left): their average in days, and the length band of the median; null when there were none. */
   stays: number;
   avgDays: number | null;
-  medianDays: number | null;
+  medianBand: number | null;
 }
 
 export interface FunnelSeries {
@@ -61,8 +62,10 @@ export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersI
     const period = resolvePeriod(filters, day.localDate);
     const pipeline = await reportPipeline(tx, filters.pipelineId);
     const where = sql`${dealFilterCondition(pipeline.id, filters.sourceId)} and ${owners}`;
-    const counts = await stageCounts(tx, { pipelineId: pipeline.id, where, period, previous: period.previous });
-    const times = await stageTimes(tx, { where, period });
+    // The monthly summaries know no source: a source filter or a part month reads the deals.
+    const fromSummary = filters.sourceId === undefined && coversWholeMonths(period, period.previous);
+    const counts = await stageCounts(tx, { pipelineId: pipeline.id, where, period, previous: period.previous, fromSummary });
+    const times = await stageTimes(tx, { where, period, fromSummary });
     const steps = pipeline.stages.filter((s) => s.kind !== 'lost');
     const lostStage = pipeline.stages.find((s) => s.kind === 'lost') ?? null;
 
@@ -113,7 +116,7 @@ function buildSeries(steps: ReportStage[], lostStageId: number | null, counts: S
         lostHereAmount: reached[i]?.lost_here_amount ?? '0.00',
         stays: time?.stays ?? 0,
         avgDays: time?.avg_days ?? null,
-        medianDays: time?.median_days ?? null,
+        medianBand: time?.median_band ?? null,
       };
     }),
     lost: { deals: lost?.deals ?? 0, amount: lost?.amount ?? '0.00' },

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { sql } from 'drizzle-orm';
+import { STAY_BAND_EDGES } from '@/lib/analytics/stay-bands';
 import { rowsOf } from '@/db/client';
 import { seedDatabase } from '@/db/seed';
 import { loadActiveUser, type SessionUser } from '@/server/auth/session-user';
@@ -78,14 +79,18 @@ describe.each(DRIVERS)('report exports equal the reports on the demo organisatio
     [executive, head, manager] = await Promise.all([pick('executive'), pick('head'), pick('manager')]);
   });
 
+  /** A median stay band as its bounds in days (STAY_BAND_EDGES are seconds). */
+  const medianBandDays = (band: number | null): Value[] =>
+    band === null ? [null, null] : [band === 0 ? 0 : STAY_BAND_EDGES[band - 1]! / 86400, band < STAY_BAND_EDGES.length ? STAY_BAND_EDGES[band]! / 86400 : null];
+
   /** The main table of each report, written from its JSON: first column a label, then the figures. */
   const expectedMain: Record<ReportKey, (actor: SessionUser) => Promise<{ header: string[]; rows: Value[][] }>> = {
     funnel: async (actor) => {
       const report = await dealFunnel({ db: db(), actor }, { period: 'year' }, { now });
       const names = new Map(report.stages.map((s) => [s.id, s.name]));
       return {
-        header: ['Stage', 'Reached the stage', 'Amount', 'To the next stage', 'From the first stage', 'Lost here', 'Lost here, amount', 'Days in stage, average', 'Median, days'],
-        rows: report.total.steps.map((s) => [names.get(s.stageId)!, s.deals, num(s.amount), s.stepConversion, s.fromFirst, s.lostHere, num(s.lostHereAmount), s.avgDays, s.medianDays]),
+        header: ['Stage', 'Reached the stage', 'Amount', 'To the next stage', 'From the first stage', 'Lost here', 'Lost here, amount', 'Days in stage, average', 'Median stay from, days', 'Median stay to, days'],
+        rows: report.total.steps.map((s) => [names.get(s.stageId)!, s.deals, num(s.amount), s.stepConversion, s.fromFirst, s.lostHere, num(s.lostHereAmount), s.avgDays, ...medianBandDays(s.medianBand)]),
       };
     },
     snapshot: async (actor) => {

@@ -1,4 +1,5 @@
 import type { Locale } from '@/db/schema/enums';
+import { stayBandBounds } from '@/lib/analytics/stay-bands';
 import type { ActivityReport } from '../analytics/activity-report';
 import type { ChurnReport } from '../analytics/churn';
 import type { ConversionFigures, ConversionReport } from '../analytics/conversion';
@@ -74,6 +75,13 @@ export function reportTables(result: ReportResult, locale: Locale, t: Translate,
   }
 }
 
+/** The median stay's band as its bounds in days, numbers a spreadsheet can use (null: open-ended or none). */
+function stayBandDays(band: number | null): Cell[] {
+  if (band === null) return [null, null];
+  const { from, to } = stayBandBounds(band);
+  return [from === null ? 0 : from / 86400, to === null ? null : to / 86400];
+}
+
 function funnelTables(data: DealFunnel, t: Translate, x: Translate): ReportTable[] {
   const stageName = new Map(data.stages.map((s) => [s.id, s.name]));
   const columns = [
@@ -85,7 +93,8 @@ function funnelTables(data: DealFunnel, t: Translate, x: Translate): ReportTable
     { key: 'lostHere', label: t('funnel.lostHere') },
     { key: 'lostHereAmount', label: x('columns.lostHereAmount'), kind: 'money' as const },
     { key: 'avgDays', label: t('funnel.avgDays') },
-    { key: 'medianDays', label: t('funnel.medianDays') },
+    { key: 'medianFrom', label: t('funnel.medianFromDays') },
+    { key: 'medianTo', label: t('funnel.medianToDays') },
   ];
   const main = table(
     t('reports.funnel.title'),
@@ -99,7 +108,7 @@ function funnelTables(data: DealFunnel, t: Translate, x: Translate): ReportTable
       step.lostHere,
       money(step.lostHereAmount),
       step.avgDays,
-      step.medianDays,
+      ...stayBandDays(step.medianBand),
     ]),
   );
   const managers = table(

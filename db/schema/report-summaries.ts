@@ -107,3 +107,25 @@ export const dealCohortMonthly = pgTable(
     index('deal_cohort_monthly_pipeline_month_idx').on(t.pipelineId, t.month),
   ],
 );
+
+/**
+ * Lost deals per closing month (org time zone), pipeline, source, loss reason and the stage they
+ * were lost from, organisation-wide (no owner): the loss-reasons report reads these few rows when
+ * it covers whole months for everyone; a team or manager reads the deals through the owner index.
+ * Kept current by a trigger on deals (migration 0014).
+ */
+export const dealLossMonthly = pgTable(
+  'deal_loss_monthly',
+  {
+    id: id(),
+    /** First day of the month the deals were lost in. */
+    month: date('month').notNull(),
+    pipelineId: integer('pipeline_id').notNull(),
+    sourceId: integer('source_id'),
+    lossReasonId: integer('loss_reason_id'),
+    lostFromStageId: integer('lost_from_stage_id'),
+    lost: integer('lost').notNull().default(0),
+    amount: numeric('amount', { precision: 16, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [unique('deal_loss_monthly_key').on(t.month, t.pipelineId, t.sourceId, t.lossReasonId, t.lostFromStageId).nullsNotDistinct()],
+);

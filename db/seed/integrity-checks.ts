@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../client';
-import { EXPECTED_DEAL_COHORT_MONTHLY, EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY, EXPECTED_STAGE_STAY_MONTHLY } from '../summaries/report-monthly';
+import { EXPECTED_DEAL_COHORT_MONTHLY, EXPECTED_DEAL_LOSS_MONTHLY, EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY, EXPECTED_STAGE_STAY_MONTHLY } from '../summaries/report-monthly';
 import { STAY_BAND_COLUMNS } from '../../lib/analytics/stay-bands';
 import { CLIENT_SPELL_CHECKS } from '../summaries/client-spells';
 import { mskDay } from './business-clock';
@@ -119,6 +119,11 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
       name: 'deal_outcome_monthly equals a recompute from closed deals',
       sql: `select count(*)::int as n from (select month, owner_id, source_id, pipeline_id, won, lost, won_amount, won_seconds
               from deal_outcome_monthly where (won, lost) <> (0, 0) except all (${EXPECTED_DEAL_OUTCOME_MONTHLY})) x`,
+    },
+    {
+      id: 'deal-loss-monthly',
+      name: 'deal_loss_monthly equals a recompute from lost deals',
+      sql: symmetricDifference(EXPECTED_DEAL_LOSS_MONTHLY, 'select month, pipeline_id, source_id, loss_reason_id, lost_from_stage_id, lost, amount from deal_loss_monthly where (lost, amount) <> (0, 0)'),
     },
     {
       id: 'deal-cohort-monthly',

@@ -66,6 +66,7 @@ const CORRUPTIONS: Record<string, string> = {
   'lost-from-stage': `update deals set lost_from_stage_id = null where id = (select min(id) from deals where status = 'lost')`,
   'lead-monthly': `update lead_monthly set converted = converted + 1 where ctid = (select min(ctid) from lead_monthly)`,
   'deal-outcome-monthly': `update deal_outcome_monthly set won = won + 1 where ctid = (select min(ctid) from deal_outcome_monthly)`,
+  'deal-loss-monthly': `update deal_loss_monthly set lost = lost + 1 where id = (select min(id) from deal_loss_monthly where lost > 0)`,
   'deal-cohort-monthly': `update deal_cohort_monthly set deals = deals + 1 where id = (select min(id) from deal_cohort_monthly where deals > 0)`,
   'stage-stay-monthly': `update stage_stay_monthly set stays_0_1h = stays_0_1h + 1 where id = (select min(id) from stage_stay_monthly where stays > 0)`,
   'open-tasks': `update deals set open_task_count = open_task_count + 1 where id = (select min(id) from deals where status = 'open')`,

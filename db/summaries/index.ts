@@ -1,7 +1,7 @@
 import { activityDaily, leadResponseDaily } from './activity-daily';
 import { clientSpellsSummary } from './client-spells';
 import type { SummaryTable } from './summary';
-import { dealCohortMonthlySummary, dealOutcomeMonthlySummary, leadMonthlySummary, stageStayMonthlySummary } from './report-monthly';
+import { dealCohortMonthlySummary, dealLossMonthlySummary, dealOutcomeMonthlySummary, leadMonthlySummary, stageStayMonthlySummary } from './report-monthly';
 import { stageStays } from './stage-stays';
 
 /** Every summary table, rebuilt in this order by `npm run db:repair-summaries`. */
@@ -9,6 +9,7 @@ export const SUMMARY_TABLES: SummaryTable[] = [
   stageStays,
   leadMonthlySummary,
   dealOutcomeMonthlySummary,
+  dealLossMonthlySummary,
   dealCohortMonthlySummary,
   stageStayMonthlySummary,
   activityDaily,

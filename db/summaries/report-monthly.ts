@@ -17,6 +17,12 @@ export const EXPECTED_DEAL_OUTCOME_MONTHLY = `
          coalesce(sum(extract(epoch from closed_at - created_at)) filter (where status = 'won'), 0) as won_seconds
   from deals where status <> 'open' group by 1, 2, 3, 4`;
 
+/** What deal_loss_monthly must hold: lost deals per closing month, pipeline, source, reason and stage lost from. */
+export const EXPECTED_DEAL_LOSS_MONTHLY = `
+  select org_month(closed_at) as month, pipeline_id, source_id, loss_reason_id, lost_from_stage_id,
+         count(*)::int as lost, sum(amount)::numeric(16,2) as amount
+  from deals where status = 'lost' group by 1, 2, 3, 4, 5`;
+
 /** What deal_cohort_monthly must hold: deals per creation month, pipeline, owner, status and furthest stage. */
 export const EXPECTED_DEAL_COHORT_MONTHLY = `
   select org_month(created_at) as month, pipeline_id, owner_id, status, furthest_stage_order,
@@ -94,4 +100,12 @@ export const stageStayMonthlySummary = monthlySummary(
   `month, pipeline_id, owner_id, stage_id, stays, seconds, ${STAY_BAND_COLUMNS.join(', ')}`,
   `stays, seconds, ${STAY_BAND_COLUMNS.join(', ')}`,
   EXPECTED_STAGE_STAY_MONTHLY,
+);
+
+export const dealLossMonthlySummary = monthlySummary(
+  'deal_loss_monthly (loss reasons)',
+  'deal_loss_monthly',
+  'month, pipeline_id, source_id, loss_reason_id, lost_from_stage_id, lost, amount',
+  'lost, amount',
+  EXPECTED_DEAL_LOSS_MONTHLY,
 );

@@ -3,7 +3,7 @@ import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
 import { lostFromStage } from '../deals/lost-from-stage';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
-import { inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
+import { coversWholeMonths, inRange, inReportTransaction, prepareSalesReport, ratio, type SalesReportBase } from './sales-report-base';
 
 export interface LossFigures {
   count: number;
@@ -50,22 +50,30 @@ interface Row {
 const SET = { total: 0b11, reason: 0b01, stage: 0b10, both: 0b00 };
 
 /**
- * Deals lost in the range, grouped by reason, by the stage they were lost from and both: an
- * index-only read of the partial index deals_lost_idx (or deals_owner_lost_idx for a team), the
- * stage lost from being stored on the deal (deals.lost_from_stage_id).
+ * Deals lost in the range, grouped by reason, by the stage they were lost from and both. For the
+ * whole organisation over whole months this reads the monthly summary deal_loss_monthly (aliased
+ * as deals, whose pipeline and source columns it shares); otherwise an index-only read of the
+ * partial index deals_lost_idx (or deals_owner_lost_idx for a team), the stage lost from being
+ * stored on the deal (deals.lost_from_stage_id).
  */
 async function lossRows(ctx: ServiceContext, base: SalesReportBase, range: DateRange, grouped: boolean): Promise<Row[]> {
   const sets = grouped ? sql`grouping sets ((), (loss_reason_id), (from_stage_id), (loss_reason_id, from_stage_id))` : sql`grouping sets (())`;
+  const lost =
+    base.everyOwner && coversWholeMonths(range)
+      ? sql`
+        select deals.amount, deals.lost as n, deals.loss_reason_id, deals.lost_from_stage_id as from_stage_id
+        from deal_loss_monthly as deals
+        where deals.month >= ${range.from}::date and deals.month < ${range.to}::date and deals.lost <> 0 and ${base.dealWhere}`
+      : sql`
+        select deals.amount, 1 as n, deals.loss_reason_id, ${lostFromStage} as from_stage_id
+        from deals
+        where deals.status = 'lost' and ${inRange(base, sql`deals.closed_at`, range)} and ${base.dealWhere}`;
   return rowsOf<Row>(
     await ctx.db.execute(sql`
-      with lost as (
-        select deals.amount, deals.loss_reason_id, ${lostFromStage} as from_stage_id
-        from deals
-        where deals.status = 'lost' and ${inRange(base, sql`deals.closed_at`, range)} and ${base.dealWhere}
-      ),
+      with lost as (${lost}),
       agg as (
         select ${grouped ? sql`grouping(loss_reason_id, from_stage_id)::int as g, loss_reason_id, from_stage_id` : sql`${sql.raw(String(SET.total))} as g, null::int as loss_reason_id, null::int as from_stage_id`},
-               count(*)::int as count, coalesce(sum(amount), 0::numeric(14,2))::text as amount
+               coalesce(sum(n), 0)::int as count, coalesce(sum(amount), 0::numeric(14,2))::text as amount
         from lost group by ${sets}
       )
       select agg.*, r.code, r.name_ru as reason_ru, r.name_en as reason_en,

@@ -20,6 +20,8 @@ export interface SalesReportBase {
   leadWhere: SQL;
   /** Conditions on `deals` (unaliased): owner scope, source and pipeline. */
   dealWhere: SQL;
+  /** True when no team or manager narrows the rows: organisation-wide summaries may answer. */
+  everyOwner: boolean;
   /** The trend line's months and the window they cover (see trendMonths). */
   trend: { window: DateRange; months: string[] };
   /** The instant an org-local date begins, as a timestamptz literal (only the dates above). */
@@ -51,7 +53,8 @@ export async function prepareSalesReport(ctx: ServiceContext, rawFilters: Report
     return sql.raw(`'${instant}'::timestamptz`);
   };
   const monthBuckets = sql.raw(`'{${monthStarts.map((date) => instants.get(date)!).join(',')}}'::timestamptz[]`);
-  return { filters, period, timeZone: day.timeZone, leadWhere, dealWhere, trend, at, monthBuckets };
+  const everyOwner = ctx.actor.role !== 'head' && filters.teamId === undefined && filters.ownerId === undefined;
+  return { filters, period, timeZone: day.timeZone, leadWhere, dealWhere, everyOwner, trend, at, monthBuckets };
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

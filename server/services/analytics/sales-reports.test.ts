@@ -332,6 +332,8 @@ describe.each(DRIVERS)('sales reports equal direct SQL on the demo organisation,
     for (const [label, filters, from, to] of [
       ['last month', { period: 'lastMonth' }, '2026-10-01', '2026-11-01'],
       ['a year', { period: 'year' }, '2026-01-01', '2027-01-01'],
+      // Not whole months: read from the deals, not the monthly summary.
+      ['a custom stretch', { period: 'custom', from: '2026-03-15', to: '2026-09-10' }, '2026-03-15', '2026-09-10'],
     ] as const) {
       it(`per reason, per stage and both over ${label}`, async () => {
         const report = await lossReasonsReport({ db: db(), actor: executive }, filters, { now });

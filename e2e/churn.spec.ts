@@ -19,6 +19,13 @@ test('an executive on a phone reads churn: the cohort table scrolls inside its f
   expect(await cohorts.evaluate((table) => table.parentElement!.scrollWidth > table.parentElement!.clientWidth)).toBe(true);
   await page.screenshot({ path: 'test-results/screens/report-churn.png', fullPage: true });
 
+  // The at-risk list starts with 20 rows and grows on request.
+  const visibleRows = page.getByTestId('churn-at-risk').locator('tbody tr:visible');
+  const more = page.getByTestId('churn-at-risk-more');
+  await expect(visibleRows).toHaveCount(20);
+  await more.click();
+  expect(await visibleRows.count()).toBeGreaterThan(20);
+
   const client = page.getByTestId('churn-at-risk').getByRole('link').first();
   await expect(client).toBeVisible();
   await client.click();

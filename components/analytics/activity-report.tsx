@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { formatDuration, formatHours, responseBandLabel } from '@/lib/analytics/activity-format';
 import type { ReportFilterValues } from '@/lib/analytics/report-filters-url';
 import { leadsHref } from '@/lib/drill-down';
@@ -32,7 +32,17 @@ export function ActivityReport({ filters, currency }: { filters: ReportFilterVal
   const trpc = useTRPC();
   const base = useReportFormats(currency);
   const { data } = useQuery(trpc.analytics.activity.queryOptions(filters));
-  const [chosen, setGranularity] = useState<Granularity | null>(null);
+  // The chosen granularity lives in the address (?by=week), so a forwarded link opens the same view.
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const by = params.get('by');
+  const chosen: Granularity | null = by === 'day' || by === 'week' ? by : null;
+  const setGranularity = (next: Granularity) => {
+    const query = new URLSearchParams(params.toString());
+    query.set('by', next);
+    router.replace(`${pathname}?${query.toString()}`, { scroll: false });
+  };
   if (!data) return null;
 
   const locale = base.locale;

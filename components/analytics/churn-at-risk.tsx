@@ -1,15 +1,24 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { numberCell, ReportTable, useReportFormats } from './report-kit';
 
 type AtRisk = RouterOutputs['analytics']['churn']['atRisk'];
 
-/** Clients past their own usual repurchase interval, the most valuable first; each opens its card. */
+/** Rows shown at first and added per click: a phone screen is not a place for 200 rows. */
+const PAGE = 20;
+
+/**
+ * Clients past their own usual repurchase interval, the most valuable first; each opens its card.
+ * The list grows a page at a time on screen; print shows every row.
+ */
 export function ChurnAtRisk({ atRisk, currency }: { atRisk: AtRisk; currency: string }) {
   const t = useTranslations('analytics.churn');
+  const [shown, setShown] = useState(PAGE);
+  const hidden = atRisk.rows.length - shown;
   const f = useReportFormats(currency);
   const date = new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const columns = ['lastWin', 'daysSince', 'usualInterval', 'daysOverdue', 'wins', 'lifetimeAmount', 'valueAtRisk'] as const;
@@ -33,8 +42,8 @@ export function ChurnAtRisk({ atRisk, currency }: { atRisk: AtRisk; currency: st
             </tr>
           }
         >
-          {atRisk.rows.map((row) => (
-            <tr key={`${row.clientKind}-${row.clientId}`}>
+          {atRisk.rows.map((row, index) => (
+            <tr key={`${row.clientKind}-${row.clientId}`} className={index < shown ? undefined : 'hidden print:table-row'}>
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 <Link href={`/${row.clientKind === 'company' ? 'companies' : 'contacts'}/${row.clientId}`} prefetch={false} className="text-brand-700 hover:underline">
                   {row.name ?? `#${row.clientId}`}
@@ -52,6 +61,16 @@ export function ChurnAtRisk({ atRisk, currency }: { atRisk: AtRisk; currency: st
             </tr>
           ))}
         </ReportTable>
+      )}
+      {hidden > 0 && (
+        <button
+          type="button"
+          onClick={() => setShown((n) => n + PAGE)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 print:hidden"
+          data-testid="churn-at-risk-more"
+        >
+          {t('showMore', { count: f.count(Math.min(PAGE, hidden)), left: f.count(hidden) })}
+        </button>
       )}
     </section>
   );

@@ -33,6 +33,7 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
   const cohort = { ...scopeOf(filters), pipelineId: data.pipeline.id, createdFrom: data.period.from, createdTo: data.period.to };
   const reached = (stageId: number, ownerId?: number) => dealsHref({ ...cohort, reachedStageId: stageId, ...(ownerId ? { ownerId } : {}) });
   const lost = (ownerId?: number) => dealsHref({ ...cohort, status: 'lost', ...(ownerId ? { ownerId } : {}) });
+  const lostHere = (stageId: number) => dealsHref({ ...cohort, status: 'lost', lostFromStageId: stageId });
   return (
     <section className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-3">
@@ -76,7 +77,7 @@ export function FunnelReport({ filters, currency }: { filters: ReportFilterValue
             <td className={cell}><DrillLink href={reached(step.stageId)}>{money(step.amount)}</DrillLink></td>
             <td className={cell}>{percent(step.stepConversion)}</td>
             <td className={cell}>{percent(step.fromFirst)}</td>
-            <td className={cell}>{step.lostHere}</td>
+            <td className={cell}>{step.lostHere > 0 ? <DrillLink href={lostHere(step.stageId)} testId="drill-lost-here">{step.lostHere}</DrillLink> : 0}</td>
             <td className={cell}>{days(step.avgDays)}</td>
             <td className={cell}>{band(step.medianBand)}</td>
           </tr>

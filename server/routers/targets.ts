@@ -5,6 +5,8 @@ import { copyPreviousMonth, getTargetGrid, setTargets } from '@/server/services/
 import { copyTargetsInput, setTargetsInput, targetGridInput } from '@/server/services/targets/target-schemas';
 import { getPlanFact } from '@/server/services/targets/plan-fact';
 import { planFactInput } from '@/server/services/targets/plan-fact-schemas';
+import { applyTargetPlan, getTargetPlan } from '@/server/services/targets/planner';
+import { applyTargetPlanInput, targetPlanInput } from '@/server/services/targets/planner-schemas';
 
 /** Monthly targets and plan vs fact (issue 8); every procedure's scope is checked in the service. */
 export const targetsRouter = router({
@@ -12,4 +14,6 @@ export const targetsRouter = router({
   planFact: authedProcedure.input(planFactInput).query(({ ctx, input }) => callService(() => getPlanFact(ctx.service, input))),
   set: roleProcedure('head', 'executive', 'admin').input(setTargetsInput).mutation(({ ctx, input }) => callService(() => setTargets(ctx.service, input))),
   copyPreviousMonth: roleProcedure('head', 'admin').input(copyTargetsInput).mutation(({ ctx, input }) => callService(() => copyPreviousMonth(ctx.service, input))),
+  plan: roleProcedure('head', 'executive', 'admin').input(targetPlanInput).query(({ ctx, input }) => callService(() => getTargetPlan(ctx.service, input))),
+  applyPlan: roleProcedure('head', 'admin').input(applyTargetPlanInput).mutation(({ ctx, input }) => callService(() => applyTargetPlan(ctx.service, input))),
 });

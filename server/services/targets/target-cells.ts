@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { targets, TARGET_METRICS, type TargetMetric } from '@/db/schema';
 import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../merges/pg-error';
 
 export interface TargetCell {
   value: string;
@@ -85,4 +86,14 @@ export async function writeTargetCell(tx: Database, actorId: number, monthStart:
   if (Number(current.value) === Number(value)) return;
   await tx.update(targets).set({ value, setBy: actorId, version: current.version + 1, updatedAt: new Date() }).where(eq(targets.id, current.id));
   await audit('target.update', current.id, { value: [current.value, value], version: [current.version, current.version + 1] });
+}
+
+/** Turns a race on an empty cell (two inserts at once) into the same CONFLICT a stale version gets. */
+export async function asConflict<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION) throw new ServiceError('CONFLICT', 'A target was set by someone else meanwhile');
+    throw error;
+  }
 }

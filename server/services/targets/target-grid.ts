@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { targets } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../merges/pg-error';
-import { writeTargetCell, readTargetCells, type TargetCells } from './target-cells';
+import { asConflict, writeTargetCell, readTargetCells, type TargetCells } from './target-cells';
 import { copyTargetsInput, firstDay, setTargetsInput, shiftMonth, targetGridInput, type CopyTargetsInput, type SetTargetsInput, type TargetGridInput } from './target-schemas';
 import { readableTargetTeam, requireTeamTargetSetter, requireUserTargetSetter, targetEditRights } from './target-scope';
 
@@ -34,16 +33,6 @@ export async function getTargetGrid(ctx: ServiceContext, rawInput: TargetGridInp
     rows: team.members.map((m) => ({ userId: m.id, name: m.name, cells: cells.byUser.get(m.id)! })),
     team: isManager ? null : cells.byTeam.get(team.teamId)!,
   };
-}
-
-/** Turns a race on an empty cell (two inserts at once) into the same CONFLICT a stale version gets. */
-async function asConflict<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (pgErrorCode(error) === UNIQUE_VIOLATION) throw new ServiceError('CONFLICT', 'A target was set by someone else meanwhile');
-    throw error;
-  }
 }
 
 /**

@@ -47,12 +47,18 @@ test('the targets grid, planner and Team screen fit a 375 px phone', async ({ br
   await expect(page.getByTestId('targets-grid')).toBeVisible();
   await noSidewaysScroll(page);
   await page.screenshot({ path: 'test-results/screens/team-375.png', fullPage: true });
+  await page.getByTestId('plan-fact-managers').screenshot({ path: 'test-results/screens/plan-fact-375.png' });
   await page.getByTestId('targets-grid').screenshot({ path: 'test-results/screens/targets-grid-375.png' });
   await page.getByTestId('planner-revenue').fill('5000000');
   await page.getByTestId('planner-run').click();
   await expect(page.getByTestId('planner-result')).toBeVisible();
   await noSidewaysScroll(page);
   await page.getByTestId('target-planner').screenshot({ path: 'test-results/screens/planner-375.png' });
+
+  // Reassignment from the hygiene drill-down: each deal can be handed to a colleague.
+  await page.locator('[data-testid^="hygiene-"]:enabled').filter({ hasText: /^[1-9]/ }).first().click();
+  await expect(page.getByTestId('hygiene-drilldown').getByRole('button', { name: 'Передать' }).first()).toBeVisible();
+  await noSidewaysScroll(page);
 
   const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 375, height: 812 } })).newPage();
   await signInAs(admin, 'admin@voronka.demo', '/admin');

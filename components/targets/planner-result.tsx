@@ -76,8 +76,9 @@ export function PlannerResult({ result, currency, canApply, applying, onApply }:
       )}
       {result.figures && (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="planner-figures">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <table className="w-full text-xs sm:text-sm" data-testid="planner-figures">
+            {result.team && <caption className="pb-1 text-left text-xs text-slate-500">{t('teamCaption', { count: result.team.managers })}</caption>}
+            <thead className="text-left text-xs text-slate-500">
               <tr>
                 <th scope="col" className="py-1 pr-2">{t('figure.title')}</th>
                 <th scope="col" className="py-1 pr-2 text-right">{result.basis === 'team' ? t('column.team') : t('column.manager')}</th>
@@ -88,7 +89,7 @@ export function PlannerResult({ result, currency, canApply, applying, onApply }:
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-600">{labelOf(row)}</th>
+                  <th scope="row" className="py-1 pr-2 text-left font-normal break-words text-slate-600">{labelOf(row)}</th>
                   <td className="py-1 pr-2 text-right tabular-nums">{row.format(row.pick(result.figures!))}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{result.team ? row.format(row.pick(result.team.median)) : '—'}</td>
                   <td className="py-1 text-right tabular-nums">{result.team ? row.format(row.pick(result.team.best)) : '—'}</td>

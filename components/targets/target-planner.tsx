@@ -42,7 +42,7 @@ export function TargetPlanner({ month, teamId, currency }: { month: string; team
   return (
     <div className="space-y-3" data-testid="target-planner">
       <form
-        className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
         onSubmit={(e) => {
           e.preventDefault();
           if (chosen !== null && valid) {
@@ -51,13 +51,13 @@ export function TargetPlanner({ month, teamId, currency }: { month: string; team
           }
         }}
       >
-        <label className="grid min-w-0 flex-1 gap-1 text-sm font-medium text-slate-700">
+        <label className="grid min-w-0 gap-1 text-sm font-medium text-slate-700">
           {t('manager')}
           <select value={chosen ?? ''} onChange={(e) => setUserId(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" data-testid="planner-manager">
             {grid.rows.map((r) => <option key={r.userId} value={r.userId}>{r.name}</option>)}
           </select>
         </label>
-        <label className="grid min-w-0 flex-1 gap-1 text-sm font-medium text-slate-700">
+        <label className="grid min-w-0 gap-1 text-sm font-medium text-slate-700">
           {t('revenue')}
           <input value={revenue} onChange={(e) => setRevenue(e.target.value)} inputMode="decimal" placeholder={t('revenuePlaceholder')} aria-invalid={!valid} className="rounded-md border border-slate-300 px-3 py-1.5 text-right text-sm tabular-nums" data-testid="planner-revenue" />
         </label>

@@ -55,7 +55,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         <TeamTargets teams={teams} initialTeamId={targetsTeamId} initialMonth={month} currency={organisation.currency} />
         <h2 className="mb-2 mt-8 text-lg font-semibold">{t('hygiene.title')}</h2>
         <p className="mb-3 text-sm text-slate-500">{t('hygiene.description')}</p>
-        <HygieneBoard teams={teams} initialTeamId={boardTeamId} canSetTasks={can(user.role, 'activity.create')} />
+        <HygieneBoard teams={teams} initialTeamId={boardTeamId} canSetTasks={can(user.role, 'activity.create')} canReassign={managesDistribution} />
         <h2 className="mb-2 mt-8 text-lg font-semibold">{tDistribution('title')}</h2>
         <p className="mb-3 text-sm text-slate-500">{tDistribution('description')}</p>
         <DistributionSettings teams={teams} canEdit={managesDistribution} />

@@ -66,4 +66,15 @@ test('the targets grid, planner and Team screen fit a 375 px phone', async ({ br
   await expect(admin.getByTestId('calendar-day').first()).toBeVisible();
   await noSidewaysScroll(admin);
   await admin.screenshot({ path: 'test-results/screens/work-calendar-375.png', fullPage: true });
+
+  // Plan vs fact where a manager and an executive look first.
+  const manager = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 375, height: 812 } })).newPage();
+  await signInAs(manager, 'manager1@voronka.demo', '/today');
+  await expect(manager.getByTestId('today-plan-fact')).toBeVisible();
+  await noSidewaysScroll(manager);
+  await manager.getByTestId('today-plan-fact').screenshot({ path: 'test-results/screens/today-plan-fact-375.png' });
+  const executive = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 375, height: 812 } })).newPage();
+  await signInAs(executive, 'director@voronka.demo', '/analytics');
+  await expect(executive.getByTestId('home-revenue-forecast')).toContainText(/рабоч/);
+  await executive.getByTestId('home-revenue').screenshot({ path: 'test-results/screens/home-revenue-375.png' });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { targets, TARGET_METRICS, type TargetMetric } from '@/db/schema';
 import { writeAudit } from '../audit';
@@ -32,7 +32,8 @@ export async function readTargetCells(db: Database, monthStart: string, userIds:
         eq(targets.month, monthStart),
         or(
           userIds.length ? inArray(targets.userId, userIds) : undefined,
-          teamIds.length ? and(inArray(targets.teamId, teamIds), isNotNull(targets.teamId)) : undefined,
+          teamIds.length ? inArray(targets.teamId, teamIds) : undefined,
+        // Nobody asked for: no row.
         ) ?? eq(targets.id, -1),
       ),
     );

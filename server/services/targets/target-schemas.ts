@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { TARGET_METRICS } from '@/db/schema/enums';
 
+/** The largest value numeric(14,2) holds (whole units). */
+export const MAX_TARGET = 999_999_999_999;
+
 /** A month as `YYYY-MM`. */
 export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: expected YYYY-MM');
 
@@ -18,11 +21,11 @@ export const targetChange = z
   .object({
     subject,
     metric: z.enum(TARGET_METRICS),
-    value: z.number().nonnegative().max(1e12).nullable(),
+    value: z.number().nonnegative().max(MAX_TARGET).nullable(),
     version: z.number().int().positive().nullable(),
   })
   .refine((c) => c.value === null || c.metric === 'revenue' || Number.isInteger(c.value), { message: 'value: a count target is a whole number', path: ['value'] })
-  .refine((c) => c.value === null || Number.isInteger(Math.round(c.value * 100)) && Math.abs(c.value * 100 - Math.round(c.value * 100)) < 1e-6, { message: 'value: at most two decimals', path: ['value'] });
+  .refine((c) => c.value === null || Math.abs(c.value * 100 - Math.round(c.value * 100)) < 1e-6, { message: 'value: at most two decimals', path: ['value'] });
 
 export const setTargetsInput = z.object({ month: monthField, changes: z.array(targetChange).min(1).max(500) });
 export type SetTargetsInput = z.input<typeof setTargetsInput>;

@@ -41,6 +41,21 @@ test('a head sets a target, plans one, applies it, and the manager sees it on To
   await expect(manager.getByTestId('working-days')).toContainText(/working days? left of \d+/);
 });
 
+test('two editors of the same cell: the second save is refused and shows the first one\'s value', async ({ page, browser }) => {
+  const other = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await signIn(page, 'head');
+  await signIn(other, 'head');
+  const cell = (p: Page) => p.getByTestId('targets-row').nth(1).locator('input[data-metric="meetings"]');
+  const save = (p: Page) => p.getByTestId('targets-grid').getByRole('button', { name: /^Save/ }).click();
+  await cell(page).fill('41');
+  await cell(other).fill('42');
+  await save(page);
+  await expect(page.getByTestId('targets-grid').getByRole('status')).toHaveText('Targets saved.');
+  await save(other);
+  await expect(other.getByTestId('targets-grid').getByRole('alert')).toContainText('Someone else changed these targets');
+  await expect(cell(other)).toHaveValue('41');
+});
+
 test('the targets grid, planner and Team screen fit a 375 px phone', async ({ browser }) => {
   const page = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 375, height: 812 } })).newPage();
   await signInAs(page, 'head1@voronka.demo', '/team');

@@ -18,11 +18,12 @@ const NOW = new Date('2026-03-16T09:00:00Z');
  * Meeting 6 → Contract 5 → won 3: conversions 0.6, 1, 5/6, 0.6. 40 calls and 10 meetings in
  * September. Deals outside the window count for nothing.
  */
-async function buildHistory(db: Database, f: ScopeFixture) {
+async function buildHistory(db: Database, f: ScopeFixture, owner = f.managerA1, scale = 1) {
   const created = new Date('2025-09-10T09:00:00Z');
   const deal = (values: Partial<typeof deals.$inferInsert>) =>
-    db.insert(deals).values({ title: 'H', pipelineId: f.pipelineId, stageId: f.stages.lost, ownerId: f.managerA1.id, amount: '1000.00', createdAt: created, ...values });
-  const won = (amount: string, closedAt: string, createdAt = created) => deal({ stageId: f.stages.won, status: 'won', amount, closedAt: new Date(closedAt), furthestStageOrder: 4, createdAt });
+    db.insert(deals).values({ title: 'H', pipelineId: f.pipelineId, stageId: f.stages.lost, ownerId: owner.id, amount: '1000.00', createdAt: created, ...values });
+  const won = (amount: string, closedAt: string, createdAt = created) =>
+    deal({ stageId: f.stages.won, status: 'won', amount: (Number(amount) * scale).toFixed(2), closedAt: new Date(closedAt), furthestStageOrder: 4, createdAt });
   const lost = (furthest: number) => deal({ status: 'lost', lossReasonId: f.lossReasonId, closedAt: new Date('2025-10-01T09:00:00Z'), furthestStageOrder: furthest });
   await won('100000.00', '2025-10-10T09:00:00Z');
   await won('200000.00', '2025-11-09T09:00:00Z');
@@ -31,7 +32,7 @@ async function buildHistory(db: Database, f: ScopeFixture) {
   // Outside the window: won in August 2025 and in March 2026.
   await won('900000.00', '2025-08-20T09:00:00Z', new Date('2025-08-01T09:00:00Z'));
   await won('900000.00', '2026-03-05T09:00:00Z', new Date('2026-03-01T09:00:00Z'));
-  const done = (kind: 'call' | 'meeting', at: string) => ({ kind, subject: kind, ownerId: f.managerA1.id, doneAt: new Date(at) });
+  const done = (kind: 'call' | 'meeting', at: string) => ({ kind, subject: kind, ownerId: owner.id, doneAt: new Date(at) });
   await db.insert(activities).values([...Array.from({ length: 40 }, () => done('call', '2025-09-15T09:00:00Z')), ...Array.from({ length: 10 }, () => done('meeting', '2025-09-16T09:00:00Z'))]);
 }
 
@@ -69,6 +70,17 @@ describe.each(DRIVERS)('the target planner on %s', (driver) => {
       expect(result.flags).toEqual([]);
       // The team's best and median beside them: A1 is the only one with enough history.
       expect(result.team).toMatchObject({ managers: 1, best: FIGURES, median: FIGURES });
+    }));
+
+  it('shows the team\'s median and best beside the manager\'s figures', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      await buildHistory(db, f);
+      // A2: the same funnel, deals twice the size.
+      await buildHistory(db, f, f.managerA2, 2);
+      const result = await getTargetPlan({ db, actor: f.headA }, { userId: f.managerA1.id, month: '2026-04', revenue: 400000 }, { now: NOW });
+      expect(result.team).toMatchObject({ managers: 2, median: { averageWonSize: 300000, winRate: 0.3 }, best: { averageWonSize: 400000, winRate: 0.3, callsPerNewDeal: 4 } });
+      expect(result.figures).toMatchObject({ averageWonSize: 200000 });
     }));
 
   it('flags what history says is out of reach, with the reason', () =>

@@ -93,6 +93,7 @@ type Formats = ReturnType<typeof useHomeFormats>;
 type T = ReturnType<typeof useTranslations<'analytics.home'>>;
 
 function RevenueTile({ data, f, t, href, lastYearHref }: { data: Home; f: Formats; t: T; href: string; lastYearHref: string }) {
+  const tTargets = useTranslations('targets');
   const { revenue } = data;
   const won = Number(revenue.won);
   const target = revenue.target === null ? null : Number(revenue.target);
@@ -118,6 +119,9 @@ function RevenueTile({ data, f, t, href, lastYearHref }: { data: Home; f: Format
           </div>
         )}
         <div className={`${small} mt-1`}>{revenue.projected !== null && t('projected', { amount: f.money(revenue.projected) })}</div>
+        <div className={small} data-testid="home-revenue-forecast">
+          {tTargets('forecast', { value: f.money(revenue.forecast) })} · {tTargets('workingDaysLeft', { left: revenue.workingDays.left, total: revenue.workingDays.total })}
+        </div>
       </Link>
       <Link href={lastYearHref} className={`${small} block hover:underline`} data-testid="home-last-year">
         {t('lastYear', { month: f.month(revenue.lastYear.from), amount: f.money(revenue.lastYear.sameDays) })}{' '}

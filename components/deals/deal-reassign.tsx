@@ -10,15 +10,18 @@ import { useTRPC } from '@/lib/trpc/client';
 export function DealReassign({
   deal,
   owners,
+  onDone,
 }: {
   deal: { id: number; version: number; ownerId: number };
   owners: { id: number; name: string }[];
+  /** Called after a reassignment (screens whose lists live in the query cache re-read them). */
+  onDone?: () => void;
 }) {
   const t = useTranslations('deals.card');
   const trpc = useTRPC();
   const router = useRouter();
   const [ownerId, setOwnerId] = useState(deal.ownerId);
-  const reassign = useMutation(trpc.deals.reassign.mutationOptions({ onSuccess: () => router.refresh() }));
+  const reassign = useMutation(trpc.deals.reassign.mutationOptions({ onSuccess: () => { router.refresh(); onDone?.(); } }));
   return (
     <form
       className="flex flex-wrap items-end gap-2"

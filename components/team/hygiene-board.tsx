@@ -8,12 +8,13 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { QuickTaskForm } from '@/components/today/quick-task-form';
+import { DealReassign } from '@/components/deals/deal-reassign';
 
 type Group = 'unprocessed' | 'withoutTask' | 'overdueTask';
 const GROUPS: Group[] = ['unprocessed', 'withoutTask', 'overdueTask'];
 
-/** Pipeline hygiene per manager: the three end-of-day counts, a drill-down, control tasks. */
-export function HygieneBoard({ teams, initialTeamId, canSetTasks }: { teams: RouterOutputs['reference']['teams']; initialTeamId?: number; canSetTasks: boolean }) {
+/** Pipeline hygiene per manager: the three end-of-day counts, a drill-down, control tasks, reassignment. */
+export function HygieneBoard({ teams, initialTeamId, canSetTasks, canReassign = false }: { teams: RouterOutputs['reference']['teams']; initialTeamId?: number; canSetTasks: boolean; canReassign?: boolean }) {
   const t = useTranslations('team.hygiene');
   const tToday = useTranslations('today.groups');
   const trpc = useTRPC();
@@ -69,12 +70,20 @@ export function HygieneBoard({ teams, initialTeamId, canSetTasks }: { teams: Rou
           )}
         </table>
       </div>
-      {selected && <DrillDown selected={selected} canSetTasks={canSetTasks} onClose={() => setSelected(null)} />}
+      {selected && (
+        <DrillDown
+          selected={selected}
+          canSetTasks={canSetTasks}
+          // A deal goes to a colleague of the same team (the service checks it again).
+          owners={canReassign ? (board?.rows ?? []).filter((r) => r.teamId === board?.rows.find((o) => o.id === selected.ownerId)?.teamId) : []}
+          onClose={() => setSelected(null)}
+        />
+      )}
     </section>
   );
 }
 
-function DrillDown({ selected, canSetTasks, onClose }: { selected: { ownerId: number; name: string; group: Group }; canSetTasks: boolean; onClose: () => void }) {
+function DrillDown({ selected, canSetTasks, owners, onClose }: { selected: { ownerId: number; name: string; group: Group }; canSetTasks: boolean; owners: { id: number; name: string }[]; onClose: () => void }) {
   const t = useTranslations('team.hygiene');
   const tToday = useTranslations('today.groups');
   const locale = useLocale();
@@ -106,6 +115,7 @@ function DrillDown({ selected, canSetTasks, onClose }: { selected: { ownerId: nu
                 {t('controlTask')}
               </button>
             )}
+            {owners.length > 1 && <DealReassign deal={deal} owners={owners} onDone={() => void Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.targets.pathKey() })])} />}
             {planning === deal.id && (
               <QuickTaskForm dealId={deal.id} ownerId={selected.ownerId} defaultSubject={t('controlTaskSubject')} onDone={() => { setPlanning(null); void refresh(); }} />
             )}

@@ -39,3 +39,10 @@ export interface WorkSchedule {
 
 export const MERGE_ENTITIES = ['lead', 'contact', 'company'] as const;
 export type MergeEntity = (typeof MERGE_ENTITIES)[number];
+
+/**
+ * Exceptions of the production calendar to the Monday–Friday week: a public holiday (or a
+ * transferred day off), a weekend worked instead, a working day shortened before a holiday.
+ */
+export const CALENDAR_DAY_KINDS = ['holiday', 'working', 'shortened'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];

@@ -15,3 +15,4 @@ export * from './merges';
 export * from './report-summaries';
 export * from './activity-summaries';
 export * from './churn';
+export * from './calendar';

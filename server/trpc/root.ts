@@ -13,6 +13,8 @@ import { leadSourcesRouter } from '@/server/routers/lead-sources';
 import { apiKeysRouter } from '@/server/routers/api-keys';
 import { analyticsRouter } from '@/server/routers/analytics';
 import { organisationRouter } from '@/server/routers/organisation';
+import { targetsRouter } from '@/server/routers/targets';
+import { workCalendarRouter } from '@/server/routers/work-calendar';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -31,6 +33,8 @@ export const appRouter = router({
   distribution: distributionRouter,
   analytics: analyticsRouter,
   organisation: organisationRouter,
+  targets: targetsRouter,
+  workCalendar: workCalendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

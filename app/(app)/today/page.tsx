@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { TodayPlanFact } from '@/components/targets/today-plan-fact';
 import { TodayBoard } from '@/components/today/today-board';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
@@ -12,11 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TodayPage() {
   const user = await requireSection('today');
   const t = await getTranslations('today');
-  await getQueryClient().prefetchQuery(trpc.today.get.queryOptions());
+  const queryClient = getQueryClient();
+  const [organisation] = await Promise.all([
+    queryClient.fetchQuery(trpc.reference.organisation.queryOptions()),
+    queryClient.prefetchQuery(trpc.today.get.queryOptions()),
+    queryClient.prefetchQuery(trpc.targets.planFact.queryOptions({})),
+  ]);
   return (
     <>
       <PageHeader title={t('title', { name: user.name.split(' ')[0] ?? user.name })} description={t('description')} />
       <HydrateClient>
+        <TodayPlanFact currency={organisation.currency} />
         <TodayBoard />
       </HydrateClient>
     </>

@@ -110,6 +110,15 @@ describe.each(DRIVERS)('the executive home equals direct SQL on the demo organis
       expect(cents(home.revenue.expectedByNow!)).toBe(Math.round(Number(goal) * ELAPSED * 100));
       expect(home.revenue.pace).toBeCloseTo(Number(month.amount) / (Number(goal) * ELAPSED), 6);
     }
+    // Forecast: won + open deals due this month × their stage's probability. Working days on the
+    // production calendar: November 2026 has 20 (Nov 4 is a holiday), 14 of them before Sunday the 22nd.
+    const [due] = rowsOf<{ weighted: string }>(
+      await tx.execute(sql`
+        select coalesce(sum(d.amount * s.probability / 100), 0)::numeric(16,2)::text as weighted from deals d join stages s on s.id = d.stage_id
+        where d.status = 'open' and d.expected_close_date between '2026-11-01' and '2026-11-30' and ${where}`),
+    );
+    expect(cents(home.revenue.forecast)).toBe(cents(month.amount) + cents(due!.weighted));
+    expect(home.revenue.workingDays).toEqual({ total: 20, passed: 14, left: 6 });
 
     // Win rate this month vs the whole of last month.
     const october = await closed(tx, msk('2026-10-01'), msk('2026-11-01'), where);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
 import { hygieneCondition } from '../today/hygiene-rules';
+import { loadWorkCalendar } from '../calendar/work-calendar';
 import { homeClock, instant, type HomeClock } from './home-clock';
 import { reportOwnerCondition } from './report-scope';
 import { inReportTransaction, ratio } from './sales-report-base';
@@ -36,6 +37,10 @@ export interface ExecutiveHome {
     pace: number | null;
     /** won / elapsed: the month's revenue if the pace holds. */
     projected: string | null;
+    /** won + the open pipeline expected to close this month, weighted by stage probability (as the team's plan vs fact). */
+    forecast: string;
+    /** The month's working days on the production calendar: all, before today, from today on. */
+    workingDays: { total: number; passed: number; left: number };
     lastYear: DateRange & { whole: string; sameDays: string };
   };
   winRate: {
@@ -158,6 +163,17 @@ async function monthTarget(ctx: ServiceContext, month: string, teamId: number | 
   return row?.target ?? null;
 }
 
+/** Open deals expected to close this month, amount × their stage's probability. */
+async function weightedDueThisMonth(ctx: ServiceContext, clock: HomeClock, owners: SQL): Promise<string> {
+  const [row] = rowsOf<{ weighted: string }>(
+    await ctx.db.execute(sql`
+      select coalesce(round(sum(deals.amount * s.probability) / 100, 2), 0)::numeric(16,2)::text as weighted
+      from deals join stages s on s.id = deals.stage_id
+      where deals.status = 'open' and deals.expected_close_date >= ${clock.month.from}::date and deals.expected_close_date < ${clock.month.to}::date and ${owners}`),
+  );
+  return row?.weighted ?? '0.00';
+}
+
 interface OpenRow {
   kind: 'pipeline' | 'team';
   id: number | null;
@@ -214,15 +230,20 @@ export async function executiveHome(ctx: ServiceContext, rawInput: z.input<typeo
   const owners = reportOwnerCondition(ctx.actor, input, sql`deals.owner_id`);
   const teamId = ctx.actor.role === 'head' ? ctx.actor.teamId : (input.teamId ?? null);
   const now = options.now ?? new Date();
-  const { clock, closed, target, open } = await inReportTransaction(ctx, async (tx) => {
+  const { clock, closed, target, open, due, calendar } = await inReportTransaction(ctx, async (tx) => {
     const clock = await homeClock(tx, now);
     return {
       clock,
       closed: await closedFigures(tx, clock, owners),
       target: await monthTarget(tx, clock.month.from, teamId),
       open: await openDealFigures(tx, owners, now, teamId),
+      due: await weightedDueThisMonth(tx, clock, owners),
+      calendar: await loadWorkCalendar(tx.db, clock.month.from, clock.month.to),
     };
   });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: clock.timeZone }).format(now);
+  const workingTotal = calendar.workingDaysBetween(clock.month.from, clock.month.to);
+  const workingPassed = calendar.workingDaysBetween(clock.month.from, today < clock.month.to ? today : clock.month.to);
   const total = closed.find((r) => r.kind === 'total')!;
   const expectedByNow = target === null ? null : (Math.round(Number(target) * clock.elapsed * 100) / 100).toFixed(2);
   const pipelines = open.filter((r) => r.kind === 'pipeline');
@@ -237,6 +258,8 @@ export async function executiveHome(ctx: ServiceContext, rawInput: z.input<typeo
       expectedByNow,
       pace: expectedByNow === null ? null : ratio(Number(total.won_amount), Number(expectedByNow)),
       projected: total.projected,
+      forecast: (Math.round((Number(total.won_amount) + Number(due)) * 100) / 100).toFixed(2),
+      workingDays: { total: workingTotal, passed: workingPassed, left: workingTotal - workingPassed },
       lastYear: { from: clock.lastYear.from, to: clock.lastYear.to, whole: total.ly_amount, sameDays: total.ly_same_days },
     },
     winRate: {

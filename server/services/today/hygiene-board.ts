@@ -76,7 +76,7 @@ export async function listHygieneDeals(ctx: ServiceContext, rawInput: z.input<ty
   const input = hygieneDealsInput.parse(rawInput);
   const now = options.now ?? new Date();
   return ctx.db
-    .select({ id: deals.id, title: deals.title, amount: deals.amount, currency: deals.currency, nextTaskDueAt: deals.nextTaskDueAt, createdAt: deals.createdAt })
+    .select({ id: deals.id, title: deals.title, amount: deals.amount, currency: deals.currency, nextTaskDueAt: deals.nextTaskDueAt, createdAt: deals.createdAt, ownerId: deals.ownerId, version: deals.version })
     .from(deals)
     .where(and(eq(deals.ownerId, input.ownerId), ownedWithin(ctx.actor, deals.ownerId), hygieneCondition(input.group, now)))
     .orderBy(asc(deals.createdAt))

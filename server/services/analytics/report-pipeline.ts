@@ -22,24 +22,22 @@ export interface ReportPipeline {
  * still matters), else the first non-archived pipeline by sort order, then id.
  */
 export async function reportPipeline(db: Database, pipelineId: number | undefined): Promise<ReportPipeline> {
-  const [pipeline] = rowsOf<{ id: number; name: string }>(
-    await db.execute(
-      pipelineId !== undefined
-        ? sql`select id, name from pipelines where id = ${pipelineId}`
-        : sql`select id, name from pipelines where not is_archived order by sort_order, id limit 1`,
-    ),
+  // One round trip: the pipeline with its stages as a JSON array (reports pay per round trip).
+  const [pipeline] = rowsOf<{ id: number; name: string; stages: { id: number; name: string; sort_order: number; kind: ReportStage['kind']; probability: number }[] }>(
+    await db.execute(sql`
+      select p.id, p.name, coalesce((
+        select json_agg(json_build_object('id', s.id, 'name', s.name, 'sort_order', s.sort_order, 'kind', s.kind, 'probability', s.probability)
+                        order by case s.kind when 'open' then 0 when 'won' then 1 else 2 end, s.sort_order, s.id)
+        from stages s where s.pipeline_id = p.id and (s.kind <> 'open' or not s.is_archived)), '[]'::json) as stages
+      from pipelines p
+      where ${pipelineId !== undefined ? sql`p.id = ${pipelineId}` : sql`not p.is_archived`}
+      order by p.sort_order, p.id limit 1`),
   );
   if (!pipeline) throw new ServiceError(pipelineId !== undefined ? 'NOT_FOUND' : 'BAD_REQUEST', pipelineId !== undefined ? 'pipelineId: no such pipeline' : 'There is no active pipeline');
-  const stages = rowsOf<{ id: number; name: string; sort_order: number; kind: ReportStage['kind']; probability: number }>(
-    await db.execute(sql`
-      select id, name, sort_order, kind, probability from stages
-      where pipeline_id = ${pipeline.id} and (kind <> 'open' or not is_archived)
-      order by case kind when 'open' then 0 when 'won' then 1 else 2 end, sort_order, id`),
-  );
   return {
     id: Number(pipeline.id),
     name: pipeline.name,
-    stages: stages.map((s) => ({ id: Number(s.id), name: s.name, sortOrder: Number(s.sort_order), kind: s.kind, probability: Number(s.probability) })),
+    stages: pipeline.stages.map((s) => ({ id: Number(s.id), name: s.name, sortOrder: Number(s.sort_order), kind: s.kind, probability: Number(s.probability) })),
   };
 }
 

@@ -13,6 +13,8 @@ import { leadSourcesRouter } from '@/server/routers/lead-sources';
 import { apiKeysRouter } from '@/server/routers/api-keys';
 import { analyticsRouter } from '@/server/routers/analytics';
 import { organisationRouter } from '@/server/routers/organisation';
+import { usersRouter } from '@/server/routers/users';
+import { passwordLinksRouter } from '@/server/routers/password-links';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -31,6 +33,8 @@ export const appRouter = router({
   distribution: distributionRouter,
   analytics: analyticsRouter,
   organisation: organisationRouter,
+  users: usersRouter,
+  passwordLinks: passwordLinksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,9 @@ import { analyticsRouter } from '@/server/routers/analytics';
 import { organisationRouter } from '@/server/routers/organisation';
 import { usersRouter } from '@/server/routers/users';
 import { passwordLinksRouter } from '@/server/routers/password-links';
+import { referenceListsRouter } from '@/server/routers/reference-lists';
+import { productsRouter } from '@/server/routers/products';
+import { auditRouter } from '@/server/routers/audit';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -35,6 +38,9 @@ export const appRouter = router({
   organisation: organisationRouter,
   users: usersRouter,
   passwordLinks: passwordLinksRouter,
+  referenceLists: referenceListsRouter,
+  products: productsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

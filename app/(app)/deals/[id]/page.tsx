@@ -57,6 +57,8 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           <span>{t('ownerIs', { name: deal.ownerName })}</span>
           {deal.isRepeat && <span className="rounded bg-violet-50 px-1.5 text-violet-800">{t('repeat')}</span>}
           {deal.closedAt && <span>{t('closedOn', { date: formatDate(deal.closedAt, locale) })}</span>}
+          {deal.dealTypeRu && <span>{locale === 'ru' ? deal.dealTypeRu : deal.dealTypeEn}</span>}
+          {deal.lossReasonRu && <span data-testid="deal-loss-reason">{t('lossReason', { name: locale === 'ru' ? deal.lossReasonRu : deal.lossReasonEn! })}</span>}
         </div>
       </div>
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">

@@ -24,7 +24,7 @@ export async function listAuditEntries(ctx: ServiceContext, rawInput: ListAuditE
   if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
   if (input.fromDay) conditions.push(sql`${auditLog.createdAt} >= ${startOfDay(input.fromDay)}`);
   if (input.toDay) conditions.push(sql`${auditLog.createdAt} < ${startOfDay(input.toDay)} + interval '1 day'`);
-  if (input.beforeId) conditions.push(lt(auditLog.id, input.beforeId));
+  if (input.cursor) conditions.push(lt(auditLog.id, input.cursor));
   const rows = await ctx.db
     .select({
       id: auditLog.id,
@@ -42,7 +42,7 @@ export async function listAuditEntries(ctx: ServiceContext, rawInput: ListAuditE
     .orderBy(desc(auditLog.id))
     .limit(input.pageSize + 1);
   const items = rows.slice(0, input.pageSize);
-  return { items, nextBeforeId: rows.length > input.pageSize ? items.at(-1)!.id : null };
+  return { items, nextCursor: rows.length > input.pageSize ? items.at(-1)!.id : null };
 }
 
 /** The record types that occur in the log, for the viewer's filter. */

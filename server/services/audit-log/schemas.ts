@@ -9,8 +9,8 @@ export const listAuditEntriesInput = z.object({
   entityId: z.number().int().positive().optional(),
   fromDay: day.optional(),
   toDay: day.optional(),
-  /** Keyset paging: entries older than this id. */
-  beforeId: z.number().int().positive().optional(),
+  /** Keyset paging: entries older than this id (the previous page's nextCursor). */
+  cursor: z.number().int().positive().nullish(),
   pageSize: z.number().int().min(1).max(200).default(50),
 });
 export type ListAuditEntriesInput = z.input<typeof listAuditEntriesInput>;

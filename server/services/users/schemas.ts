@@ -34,7 +34,9 @@ export const updateUserInput = z.strictObject({
 
 export const setUserPasswordInput = z.strictObject({ id, password });
 export const issuePasswordLinkInput = z.strictObject({ id });
-export const resetPasswordWithLinkInput = z.strictObject({ token: z.string().min(20).max(200), password });
+const token = z.string().min(20).max(200);
+export const passwordLinkInput = z.strictObject({ token });
+export const resetPasswordWithLinkInput = z.strictObject({ token, password });
 
 export const deactivateUserInput = z.strictObject({
   id,

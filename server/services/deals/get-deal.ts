@@ -37,6 +37,7 @@ export async function getDeal({ db, actor }: ServiceContext, input: { id: number
       lossReasonRu: lossReasons.nameRu,
       lossReasonEn: lossReasons.nameEn,
       lossComment: deals.lossComment,
+      dealTypeId: deals.dealTypeId,
       dealTypeRu: dealTypes.nameRu,
       dealTypeEn: dealTypes.nameEn,
       isRepeat: deals.isRepeat,

@@ -7,6 +7,7 @@ import { DRIVERS, inRollback, useFreshDatabase } from '@/test/test-database';
 import { lossReasonsReport } from '../analytics/loss-reasons';
 import { getDeal } from '../deals/get-deal';
 import { moveDealToStage } from '../deals/move-deal';
+import { updateDeal } from '../deals/update-deal';
 import { getLead } from '../leads/get-lead';
 import { junkLead } from '../leads/lead-status';
 import { createReferenceEntry, listReferenceEntries, reorderReferenceEntries, setReferenceEntryArchived, updateReferenceEntry } from './reference-lists';
@@ -66,8 +67,14 @@ describe.each(DRIVERS)('reference lists on %s', (driver) => {
       expect((await offered())[0]).toBe('Equipment rental');
       // A stale version is a conflict; nothing changes.
       await expect(updateReferenceEntry(admin, { list: 'dealTypes', id: rental.id, version: 1, nameRu: 'Прокат' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      const manager = { db, actor: f.managerA1 };
+      await updateDeal(manager, { id: f.deals.a1, version: 1, dealTypeId: rental.id });
       await setReferenceEntryArchived(admin, { list: 'dealTypes', id: rental.id, version: 2, archived: true });
       expect(await offered()).toEqual(starters);
+      // The archived type stays on the deal (and other edits keep it), but no deal can take it anew.
+      await updateDeal(manager, { id: f.deals.a1, version: 2, title: 'Renamed', dealTypeId: rental.id });
+      expect(await getDeal(manager, { id: f.deals.a1 })).toMatchObject({ title: 'Renamed', dealTypeEn: 'Equipment rental' });
+      await expect(updateDeal({ db, actor: f.managerA2 }, { id: f.deals.a2, version: 1, dealTypeId: rental.id })).rejects.toThrow(/dealTypeId/);
       const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'dealType'), eq(auditLog.entityId, rental.id))).orderBy(auditLog.id);
       expect(audits.map((a) => a.action)).toEqual(['dealType.create', 'dealType.update', 'dealType.archive']);
       expect(audits[1]!.changes).toEqual({ nameEn: ['Rental', 'Equipment rental'], version: [1, 2] });
@@ -75,6 +82,6 @@ describe.each(DRIVERS)('reference lists on %s', (driver) => {
       // Only the named list changed.
       const [price] = await db.select().from(lossReasons).where(eq(lossReasons.id, f.lossReasonId));
       expect(price).toMatchObject({ nameEn: 'Price', version: 1 });
-      expect(await db.select({ id: deals.id }).from(deals).where(eq(deals.dealTypeId, rental.id))).toEqual([]);
+      expect(await db.select({ id: deals.id }).from(deals).where(eq(deals.dealTypeId, rental.id))).toEqual([{ id: f.deals.a1 }]);
     }));
 });

@@ -76,10 +76,12 @@ describe.each(DRIVERS)('deactivating a user on %s', (driver) => {
       expect(again).toMatchObject({ ok: true, sessionEpoch: signedIn.sessionEpoch + 1 });
     }));
 
-  it('takes the team headship away from a head who leaves', () =>
+  it('takes the team headship away from a head who leaves; handed leads join the successor’s team', () =>
     inRollback(database().db, async (db) => {
       const f = await buildScopeFixture(db);
-      await deactivateUser({ db, actor: f.admin }, { id: f.headB.id, version: 1, successorId: f.managerB1.id });
+      const [lead] = await db.insert(leads).values({ title: 'Of head B', ownerId: f.headB.id, teamId: f.headB.teamId }).returning({ id: leads.id });
+      await deactivateUser({ db, actor: f.admin }, { id: f.headB.id, version: 1, successorId: f.managerA1.id });
+      expect((await db.select({ ownerId: leads.ownerId, teamId: leads.teamId }).from(leads).where(eq(leads.id, lead!.id)))[0]).toEqual({ ownerId: f.managerA1.id, teamId: f.managerA1.teamId });
       const [team] = await db.select({ headId: teams.headId }).from(teams).where(eq(teams.id, f.headB.teamId!));
       expect(team!.headId).toBeNull();
     }));

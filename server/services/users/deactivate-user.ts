@@ -16,13 +16,14 @@ import { lockUser } from './update-user';
  * Closed deals, done activities and feedback stay with them: that is history.
  */
 const HANDOVER = [
-  { table: 'deals', entityType: 'deal', open: sql`status = 'open'` },
-  { table: 'leads', entityType: 'lead', open: sql`status in ('new', 'in_progress')` },
-  { table: 'activities', entityType: 'activity', open: sql`done_at is null` },
-  { table: 'companies', entityType: 'company', open: sql`true` },
-  { table: 'contacts', entityType: 'contact', open: sql`true` },
-  { table: 'proposals', entityType: 'proposal', open: sql`exists (select 1 from deals d where d.id = proposals.deal_id and d.status = 'open')` },
-  { table: 'invoices', entityType: 'invoice', open: sql`status in ('draft', 'issued')` },
+  { table: 'deals', entityType: 'deal', open: sql`status = 'open'`, alsoSet: null },
+  // A lead belongs to its owner's team (distribution and the head's view go by it).
+  { table: 'leads', entityType: 'lead', open: sql`status in ('new', 'in_progress')`, alsoSet: (toId: number) => sql`, team_id = (select team_id from users where id = ${toId})` },
+  { table: 'activities', entityType: 'activity', open: sql`done_at is null`, alsoSet: null },
+  { table: 'companies', entityType: 'company', open: sql`true`, alsoSet: null },
+  { table: 'contacts', entityType: 'contact', open: sql`true`, alsoSet: null },
+  { table: 'proposals', entityType: 'proposal', open: sql`exists (select 1 from deals d where d.id = proposals.deal_id and d.status = 'open')`, alsoSet: null },
+  { table: 'invoices', entityType: 'invoice', open: sql`status in ('draft', 'issued')`, alsoSet: null },
 ] as const;
 
 export type HandoverCounts = Record<(typeof HANDOVER)[number]['entityType'], number>;
@@ -33,10 +34,10 @@ export type HandoverCounts = Record<(typeof HANDOVER)[number]['entityType'], num
  */
 async function handOver(tx: Database, actorId: number, fromId: number, toId: number): Promise<HandoverCounts> {
   const counts = {} as HandoverCounts;
-  for (const { table, entityType, open } of HANDOVER) {
+  for (const { table, entityType, open, alsoSet } of HANDOVER) {
     const result = await tx.execute(sql`
       with moved as (
-        update ${sql.identifier(table)} set owner_id = ${toId}, version = version + 1, updated_at = now()
+        update ${sql.identifier(table)} set owner_id = ${toId}, version = version + 1, updated_at = now()${alsoSet ? alsoSet(toId) : sql``}
         where owner_id = ${fromId} and ${open}
         returning id)
       insert into audit_log (actor_id, action, entity_type, entity_id, changes)

@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '@/db/client';
-import { teams, users } from '@/db/schema';
+import { leads, teams, users } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { diffFields, writeAudit } from '../audit';
 import { notFound, ServiceError } from '../errors';
@@ -70,6 +70,7 @@ export async function setTeamHead(ctx: ServiceContext, rawInput: z.input<typeof 
       const changes = diffFields(person, patch);
       if (Object.keys(changes).length > 0) {
         await tx.update(users).set({ ...patch, version: person.version + 1, updatedAt: new Date() }).where(eq(users.id, headId));
+        if (changes.teamId) await moveOwnLeadsToTeam(tx, headId, id);
         await writeAudit(tx, { actorId: ctx.actor.id, action: 'user.update', entityType: 'user', entityId: headId, changes: { ...changes, version: [person.version, person.version + 1] } });
       }
     }
@@ -86,4 +87,12 @@ export async function clearHeadship(tx: Database, actorId: number, userId: numbe
     await tx.update(teams).set({ headId: null, version: team.version + 1, updatedAt: new Date() }).where(eq(teams.id, team.id));
     await writeAudit(tx, { actorId, action: 'team.setHead', entityType: 'team', entityId: team.id, changes: { headId: [userId, null], version: [team.version, team.version + 1] } });
   }
+}
+
+/**
+ * A lead belongs to its owner's team (distribution and a head's view go by it): when a person
+ * changes team, so do the leads they own. Bookkeeping that follows the person, so no audit row.
+ */
+export async function moveOwnLeadsToTeam(tx: Database, userId: number, teamId: number | null) {
+  await tx.update(leads).set({ teamId }).where(and(eq(leads.ownerId, userId), sql`${leads.teamId} is distinct from ${teamId}`));
 }

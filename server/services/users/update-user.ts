@@ -8,7 +8,7 @@ import { notFound, ServiceError } from '../errors';
 import { keepOneActiveAdmin, requireAdmin } from './admin-guard';
 import { requireFreeEmail, requireTeam } from './create-user';
 import { updateUserInput } from './schemas';
-import { clearHeadship } from './teams';
+import { clearHeadship, moveOwnLeadsToTeam } from './teams';
 
 export async function lockUser(tx: Database, id: number, version?: number) {
   const [user] = await tx.select().from(users).where(eq(users.id, id)).for('update');
@@ -33,6 +33,7 @@ export async function updateUser(ctx: ServiceContext, rawInput: z.input<typeof u
     if (changes.teamId) await requireTeam(tx, fields.teamId);
     if (changes.email) await requireFreeEmail(tx, fields.email!, id);
     await tx.update(users).set({ ...fields, version: version + 1, updatedAt: new Date() }).where(eq(users.id, id));
+    if (changes.teamId) await moveOwnLeadsToTeam(tx, id, fields.teamId ?? null);
     if (changes.teamId || (changes.role && fields.role !== 'head')) await clearHeadship(tx, ctx.actor.id, id);
     await writeAudit(tx, { actorId: ctx.actor.id, action: 'user.update', entityType: 'user', entityId: id, changes: { ...changes, version: [version, version + 1] } });
     return { id, version: version + 1 };

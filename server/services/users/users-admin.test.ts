@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, teams, users } from '@/db/schema';
+import { auditLog, leads, teams, users } from '@/db/schema';
 import { authenticate } from '@/server/auth/authenticate';
 import { loadActiveUser } from '@/server/auth/session-user';
 import { createCaller } from '@/server/trpc/root';
@@ -48,7 +48,10 @@ describe.each(DRIVERS)('users and teams administration on %s', (driver) => {
       const f = await buildScopeFixture(db);
       const admin = { db, actor: f.admin };
       const team = await createTeam(admin, { name: 'Team C' });
+      const [lead] = await db.insert(leads).values({ title: 'Follows its owner', ownerId: f.managerA2.id, teamId: f.managerA2.teamId }).returning({ id: leads.id });
       await updateUser(admin, { id: f.managerA2.id, version: 1, teamId: team.id });
+      // A lead belongs to its owner's team.
+      expect((await db.select({ teamId: leads.teamId }).from(leads).where(eq(leads.id, lead!.id)))[0]!.teamId).toBe(team.id);
       await setTeamHead(admin, { id: team.id, version: 1, headId: f.managerA2.id });
       expect((await db.select().from(users).where(eq(users.id, f.managerA2.id)))[0]).toMatchObject({ role: 'head', teamId: team.id, version: 3 });
       expect((await db.select().from(teams).where(eq(teams.id, team.id)))[0]).toMatchObject({ headId: f.managerA2.id });

@@ -13,7 +13,7 @@ const button = 'rounded-md border px-3 py-1.5 text-sm font-semibold disabled:opa
  * Admin: deactivate a user, handing their open deals, leads, tasks and clients to a colleague in
  * the same step; or bring a deactivated user back.
  */
-export function UserDeactivationPanel({ userId }: { userId: number }) {
+export function UserDeactivationPanel({ userId, isSelf }: { userId: number; isSelf: boolean }) {
   const t = useTranslations('adminUsers.deactivation');
   const trpc = useTRPC();
   const router = useRouter();
@@ -47,6 +47,7 @@ export function UserDeactivationPanel({ userId }: { userId: number }) {
       </div>
     );
   }
+  if (isSelf) return <p className="text-sm text-slate-700" data-testid="user-deactivation">{t('self')}</p>;
   const { owned } = user;
   const ownsSomething = owned.deals + owned.leads + owned.tasks + owned.clients > 0;
   const successors = users.filter((u) => u.isActive && u.id !== user.id && (u.role === 'manager' || u.role === 'head'));

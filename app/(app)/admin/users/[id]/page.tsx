@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UserAdminPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireSection('admin');
+  const me = await requireSection('admin');
   const user = await loadUser((await params).id);
   const t = await getTranslations('adminUsers');
   const queryClient = getQueryClient();
@@ -39,7 +39,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
               <UserPasswordPanel userId={user.id} isActive={user.isActive} />
             </Panel>
             <Panel title={t('deactivation.title')}>
-              <UserDeactivationPanel userId={user.id} />
+              <UserDeactivationPanel userId={user.id} isSelf={user.id === me.id} />
             </Panel>
             <Link href={`/admin/audit?entityType=user&entityId=${user.id}`} className="inline-block text-sm text-brand-700 hover:underline">{t('history')}</Link>
           </div>

@@ -15,6 +15,12 @@ const input = 'w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 tex
 /** Records that have their own page, to open from an entry. */
 const RECORD_PAGES: Record<string, string> = { deal: '/deals', lead: '/leads', contact: '/contacts', company: '/companies', user: '/admin/users' };
 
+/** A record type in the reader's language, or as stored when it has no translation. */
+function useEntityName() {
+  const t = useTranslations('auditLog.entities');
+  return (type: string) => (t.has(type as never) ? t(type as never) : type);
+}
+
 /** A value of a change as a short readable string. */
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -29,6 +35,7 @@ export function AuditLogViewer({ initial }: { initial: AuditFilters }) {
   const [filters, setFilters] = useState<AuditFilters>(initial);
   const { data: users = [] } = useQuery(trpc.users.list.queryOptions());
   const { data: entityTypes = [] } = useQuery(trpc.audit.entityTypes.queryOptions());
+  const entityName = useEntityName();
   const entries = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ ...filters, pageSize: 50 }, { getNextPageParam: (page) => page.nextCursor }));
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const set = <K extends keyof AuditFilters>(key: K, value: AuditFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
@@ -46,7 +53,7 @@ export function AuditLogViewer({ initial }: { initial: AuditFilters }) {
           {t('filters.recordType')}
           <select value={filters.entityType ?? ''} onChange={(e) => set('entityType', e.target.value || undefined)} className={input}>
             <option value="">{t('filters.anyRecord')}</option>
-            {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+            {entityTypes.map((type) => <option key={type} value={type}>{entityName(type)}</option>)}
           </select>
         </label>
         <label className="grid gap-1 text-xs text-slate-600">
@@ -80,8 +87,9 @@ function AuditEntry({ entry }: { entry: Entry }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const { data: organisation } = useQuery(trpc.reference.organisation.queryOptions());
+  const entityName = useEntityName();
   const page = RECORD_PAGES[entry.entityType];
-  const record = `${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`;
+  const record = `${entityName(entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ''}`;
   return (
     <li className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-entry">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">

@@ -68,6 +68,8 @@ test.describe('on a 375 px phone', () => {
     { name: 'organisation', path: '/admin/organisation' },
     { name: 'audit', path: '/admin/audit' },
     { name: 'profile', path: '/profile' },
+    // The deal card offers the active deal types.
+    { name: 'deal-card', path: '/deals/1' },
   ];
 
   test('the admin screens fit without sideways scroll', async ({ page }) => {

@@ -8,7 +8,8 @@ import { TrpcProvider } from '@/lib/trpc/client';
 import { getQueryClient, trpc } from '@/lib/trpc/server';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('resetPassword'))('title') };
+  // The token is in the address: never hand it to another site as a referrer.
+  return { title: (await getTranslations('resetPassword'))('title'), referrer: 'no-referrer' };
 }
 
 /** Signed out: a one-time link from the admin sets the password (the token is checked here and on submit). */

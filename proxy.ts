@@ -17,7 +17,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but sign-in, the auth and tRPC endpoints (tRPC answers UNAUTHORIZED itself),
+  // Everything but sign-in, one-time password links, the auth and tRPC endpoints (tRPC answers UNAUTHORIZED itself),
   // health, and static assets.
-  matcher: ['/((?!signin|api/auth|api/trpc|api/health|api/v1|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!signin|reset-password|api/auth|api/trpc|api/health|api/v1|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

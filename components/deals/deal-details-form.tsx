@@ -17,13 +17,20 @@ type Parsed = z.output<typeof dealDetailsFields>;
 
 const input = 'mt-1 block w-full rounded-md border px-3 py-2 text-sm';
 
-/** Title, amount and expected close date, validated by the same schema as on the server. */
+interface DealTypeOption { id: number; name: string }
+
+/**
+ * Title, amount, expected close date and deal type, validated by the same schema as on the
+ * server. Only active deal types are offered; an archived one already on the deal stays shown.
+ */
 export function DealDetailsForm({
   deal,
   editable,
+  dealTypes,
 }: {
-  deal: { id: number; version: number; title: string; amount: string; expectedCloseDate: string | null };
+  deal: { id: number; version: number; title: string; amount: string; expectedCloseDate: string | null; dealTypeId: number | null; dealTypeName: string | null };
   editable: boolean;
+  dealTypes: DealTypeOption[];
 }) {
   const t = useTranslations('deals.card');
   const trpc = useTRPC();
@@ -31,7 +38,7 @@ export function DealDetailsForm({
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const form = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(dealDetailsFields),
-    defaultValues: { title: deal.title, amount: deal.amount, expectedCloseDate: deal.expectedCloseDate },
+    defaultValues: { title: deal.title, amount: deal.amount, expectedCloseDate: deal.expectedCloseDate, dealTypeId: deal.dealTypeId },
   });
   const update = useMutation(trpc.deals.update.mutationOptions());
   const errors = form.formState.errors;
@@ -79,6 +86,14 @@ export function DealDetailsForm({
             {errors.expectedCloseDate && <span className="text-xs text-rose-700">{t('errors.expectedCloseDate')}</span>}
           </label>
         </div>
+        <label className="block">
+          <span className="text-sm font-medium">{t('fields.dealTypeId')}</span>
+          <select {...form.register('dealTypeId', { setValueAs: (value: string | number | null) => (value === '' || value === null ? null : Number(value)) })} className={`${input} border-slate-300`}>
+            <option value="">{t('noDealType')}</option>
+            {deal.dealTypeId !== null && !dealTypes.some((type) => type.id === deal.dealTypeId) && <option value={deal.dealTypeId}>{deal.dealTypeName}</option>}
+            {dealTypes.map((type) => <option key={type.id} value={type.id}>{type.name}</option>)}
+          </select>
+        </label>
       </fieldset>
       <FormActions message={message} editable={editable} submitting={form.formState.isSubmitting} label={t('save')} />
     </form>

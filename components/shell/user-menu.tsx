@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { signOut } from '@/lib/sign-out';
 import { useTRPC } from '@/lib/trpc/client';
@@ -13,9 +14,9 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
   return (
     <div className="flex flex-wrap items-center gap-3">
       <div className="min-w-0 text-right leading-tight">
-        <div className="truncate text-sm font-medium" data-testid="current-user">
+        <Link href="/profile" title={t('profile')} className="block truncate text-sm font-medium hover:underline" data-testid="current-user">
           {name}
-        </div>
+        </Link>
         <div className="text-xs text-slate-500">{roleLabel}</div>
       </div>
       <LanguageSwitch onSave={(locale) => saveLocale.mutateAsync({ locale })} />

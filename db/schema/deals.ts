@@ -15,7 +15,7 @@ import { id, money, timestamps, versioned } from './columns';
 import { users } from './users';
 import { pipelines, stages } from './pipelines';
 import { companies, contacts } from './clients';
-import { leadSources, lossReasons } from './reference';
+import { dealTypes, leadSources, lossReasons } from './reference';
 import { leads } from './leads';
 import { DEAL_STATUSES } from './enums';
 export { DEAL_STATUSES, type DealStatus } from './enums';
@@ -41,6 +41,7 @@ export const deals = pgTable(
       .notNull()
       .references(() => users.id),
     sourceId: integer('source_id').references(() => leadSources.id),
+    dealTypeId: integer('deal_type_id').references(() => dealTypes.id),
     leadId: integer('lead_id').references((): AnyPgColumn => leads.id),
     expectedCloseDate: date('expected_close_date'),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -23,7 +23,9 @@ export const products = pgTable(
   'products',
   {
     id: id(),
+    /** The Russian name; `nameEn` is the English one (falls back to this when empty). */
     name: text('name').notNull(),
+    nameEn: text('name_en'),
     sku: text('sku'),
     unit: text('unit').notNull().default('шт'),
     price: money('price').notNull(),
@@ -31,6 +33,7 @@ export const products = pgTable(
     /** VAT rate in percent (20, 10, 0). */
     vatRate: numeric('vat_rate', { precision: 5, scale: 2 }).notNull().default('20'),
     isArchived: boolean('is_archived').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
     ...timestamps,
     ...versioned,
   },

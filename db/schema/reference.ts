@@ -31,3 +31,8 @@ export const junkReasons = pgTable('junk_reasons', referenceColumns(), (t) => [
 export const lossReasons = pgTable('loss_reasons', referenceColumns(), (t) => [
   uniqueIndex('loss_reasons_code_unique').on(t.code),
 ]);
+
+/** Kinds of deal (new sale, repeat sale, service contract…): chosen on a deal, reported on. */
+export const dealTypes = pgTable('deal_types', referenceColumns(), (t) => [
+  uniqueIndex('deal_types_code_unique').on(t.code),
+]);

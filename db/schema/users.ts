@@ -45,6 +45,11 @@ export const users = pgTable(
     openLeadCap: integer('open_lead_cap'),
     /** Working hours in the organisation's time zone; null = always at work. */
     workSchedule: jsonb('work_schedule').$type<WorkSchedule>(),
+    /**
+     * Bumped when the password is set or the user is deactivated: a session token signed with an
+     * older epoch is refused on its next request, so a stolen or old session dies.
+     */
+    sessionEpoch: integer('session_epoch').notNull().default(0),
     ...timestamps,
     ...versioned,
   },
@@ -88,3 +93,21 @@ export const authThrottle = pgTable('auth_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   ...timestamps,
 });
+
+/**
+ * One-time password links (there is no mail server: the link is printed to the server log). Only
+ * the SHA-256 of the token is stored; a link works once and until it expires.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: id(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('password_reset_tokens_hash_unique').on(t.tokenHash), index('password_reset_tokens_user_idx').on(t.userId)],
+);

@@ -23,3 +23,14 @@ export function conflictChangesOf(error: unknown): ConflictChange[] {
   const details = (error.data as { details?: { changes?: ConflictChange[] } | null } | undefined)?.details;
   return details?.changes ?? [];
 }
+
+/**
+ * The input field a failed call names: from validation's per-field messages, else from a service
+ * error's "field: why" message. Forms use it to pick a translated message.
+ */
+export function failedFieldOf(error: unknown): string | undefined {
+  const fromValidation = Object.keys(fieldErrorsOf(error))[0];
+  if (fromValidation) return fromValidation;
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return /^([a-zA-Z]+):/.exec(error.message)?.[1];
+}

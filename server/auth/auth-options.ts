@@ -15,7 +15,9 @@ function clientAddressOf(headers: Record<string, unknown> | undefined): string |
 /**
  * next-auth with e-mail + password and signed JWT sessions (no server-side session store, so
  * app servers stay stateless). The token carries only the user id: role, team and the active
- * flag are read from the database on every request (see loadActiveUser).
+ * flag are read from the database on every request (see loadActiveUser). The token also carries
+ * the user's session epoch at sign-in: a password change or deactivation bumps it, which ends
+ * every older session.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
@@ -33,7 +35,7 @@ export const authOptions: NextAuthOptions = {
           password,
           clientAddress: clientAddressOf(req?.headers),
         });
-        if (result.ok) return { id: String(result.userId) };
+        if (result.ok) return { id: String(result.userId), sessionEpoch: result.sessionEpoch };
         if (result.reason === 'locked') throw new Error(SIGN_IN_LOCKED);
         return null;
       },
@@ -41,11 +43,15 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sessionEpoch = (user as { sessionEpoch?: number }).sessionEpoch ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub ? Number(token.sub) : null };
+      const epoch = typeof token.sessionEpoch === 'number' ? token.sessionEpoch : 0;
+      return { ...session, userId: token.sub ? Number(token.sub) : null, sessionEpoch: epoch };
     },
   },
 };

@@ -15,7 +15,7 @@ describe.each(DRIVERS)('sign-in checks on %s', (driver) => {
       const f = await buildScopeFixture(db);
       await db.update(users).set({ passwordHash: await hashPassword('correct horse') }).where(eq(users.id, f.managerA1.id));
       const ok = await authenticate(db, { email: f.managerA1.email.toUpperCase(), password: 'correct horse', clientAddress: '10.0.0.1' });
-      expect(ok).toEqual({ ok: true, userId: f.managerA1.id });
+      expect(ok).toEqual({ ok: true, userId: f.managerA1.id, sessionEpoch: 0 });
       const wrong = await authenticate(db, { email: f.managerA1.email, password: 'wrong', clientAddress: '10.0.0.1' });
       expect(wrong).toEqual({ ok: false, reason: 'invalid' });
     }));
@@ -40,7 +40,7 @@ describe.each(DRIVERS)('sign-in checks on %s', (driver) => {
       const soon = new Date(now.getTime() + 60_000);
       expect(await authenticate(db, { email: f.managerA2.email, password: 'right', clientAddress: null }, soon)).toEqual({ ok: false, reason: 'locked' });
       const later = new Date(now.getTime() + 20 * 60_000);
-      expect(await authenticate(db, { email: f.managerA2.email, password: 'right', clientAddress: null }, later)).toEqual({ ok: true, userId: f.managerA2.id });
+      expect(await authenticate(db, { email: f.managerA2.email, password: 'right', clientAddress: null }, later)).toEqual({ ok: true, userId: f.managerA2.id, sessionEpoch: 0 });
     }));
 
   it('locks a client address that sprays many accounts', () =>

@@ -5,7 +5,7 @@ import { verifyPassword } from './password';
 import { clearFailures, isLocked, recordFailure } from './login-throttle';
 
 export type AuthenticateResult =
-  | { ok: true; userId: number }
+  | { ok: true; userId: number; sessionEpoch: number }
   | { ok: false; reason: 'invalid' | 'locked' };
 
 /**
@@ -23,7 +23,7 @@ export async function authenticate(
     if (await isLocked(db, key, now)) return { ok: false, reason: 'locked' };
   }
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive })
+    .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive, sessionEpoch: users.sessionEpoch })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
@@ -33,5 +33,5 @@ export async function authenticate(
     return { ok: false, reason: 'invalid' };
   }
   await clearFailures(db, `email:${email}`);
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, sessionEpoch: user.sessionEpoch };
 }

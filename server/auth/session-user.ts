@@ -12,8 +12,12 @@ export interface SessionUser {
   locale: Locale | null;
 }
 
-/** The active user behind a session, or null: a deactivated user loses access on the next request. */
-export async function loadActiveUser(db: Database, userId: number): Promise<SessionUser | null> {
+/**
+ * The active user behind a session, or null: a deactivated user loses access on the next request,
+ * and so does a session signed before the latest password change (its epoch is older).
+ * Without an epoch (benchmarks, in-process callers) only the active flag counts.
+ */
+export async function loadActiveUser(db: Database, userId: number, sessionEpoch?: number): Promise<SessionUser | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -23,11 +27,13 @@ export async function loadActiveUser(db: Database, userId: number): Promise<Sess
       teamId: users.teamId,
       locale: users.locale,
       isActive: users.isActive,
+      sessionEpoch: users.sessionEpoch,
     })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || !row.isActive) return null;
-  const { isActive: _active, ...user } = row;
+  if (sessionEpoch !== undefined && row.sessionEpoch !== sessionEpoch) return null;
+  const { isActive: _active, sessionEpoch: _epoch, ...user } = row;
   return user;
 }

@@ -15,6 +15,11 @@ import { analyticsRouter } from '@/server/routers/analytics';
 import { organisationRouter } from '@/server/routers/organisation';
 import { targetsRouter } from '@/server/routers/targets';
 import { workCalendarRouter } from '@/server/routers/work-calendar';
+import { usersRouter } from '@/server/routers/users';
+import { passwordLinksRouter } from '@/server/routers/password-links';
+import { referenceListsRouter } from '@/server/routers/reference-lists';
+import { productsRouter } from '@/server/routers/products';
+import { auditRouter } from '@/server/routers/audit';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -35,6 +40,11 @@ export const appRouter = router({
   organisation: organisationRouter,
   targets: targetsRouter,
   workCalendar: workCalendarRouter,
+  users: usersRouter,
+  passwordLinks: passwordLinksRouter,
+  referenceLists: referenceListsRouter,
+  products: productsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,11 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const SECTIONS = [
   { key: 'pipelines', href: '/admin/pipelines' },
   { key: 'organisation', href: '/admin/organisation' },
-  { key: 'users', href: null },
+  { key: 'users', href: '/admin/users' },
   { key: 'references', href: '/admin/sources' },
   { key: 'apiKeys', href: '/admin/api-keys' },
   { key: 'import', href: null },
-  { key: 'audit', href: null },
+  { key: 'audit', href: '/admin/audit' },
 ] as const;
 
 export default async function AdminPage() {

@@ -6,6 +6,7 @@ import { diffFields, writeAudit } from '../audit';
 import { ServiceError } from '../errors';
 import { createDealInput, type CreateDealInput } from './schemas';
 import { requireVisibleCompany, requireVisibleContact } from '../clients/visibility';
+import { requireActiveDealType } from './require-active-deal-type';
 
 /**
  * A new deal in the first stage of its pipeline, owned by the actor. It is a repeat deal when
@@ -29,6 +30,7 @@ export async function createDeal(
     if (!first) throw new ServiceError('BAD_REQUEST', 'pipelineId: no such pipeline');
     await requireVisibleCompany(tx, ctx.actor, input.companyId);
     await requireVisibleContact(tx, ctx.actor, input.contactId);
+    await requireActiveDealType(tx, input.dealTypeId);
     const client = input.companyId
       ? sql`${deals.companyId} = ${input.companyId}`
       : input.contactId
@@ -47,6 +49,7 @@ export async function createDeal(
         contactId: input.contactId ?? null,
         companyId: input.companyId ?? null,
         sourceId: input.sourceId ?? null,
+        dealTypeId: input.dealTypeId ?? null,
         expectedCloseDate: input.expectedCloseDate ?? null,
         leadId: options.leadId ?? null,
         ownerId: options.ownerId ?? ctx.actor.id,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { companies, contacts, deals, pipelines, stages, users } from '@/db/schema';
+import { companies, contacts, deals, dealTypes, lossReasons, pipelines, stages, users } from '@/db/schema';
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
@@ -33,6 +33,13 @@ export async function getDeal({ db, actor }: ServiceContext, input: { id: number
       contactFirstName: contacts.firstName,
       expectedCloseDate: deals.expectedCloseDate,
       closedAt: deals.closedAt,
+      // Archived reasons and types still show on the deals that carry them.
+      lossReasonRu: lossReasons.nameRu,
+      lossReasonEn: lossReasons.nameEn,
+      lossComment: deals.lossComment,
+      dealTypeId: deals.dealTypeId,
+      dealTypeRu: dealTypes.nameRu,
+      dealTypeEn: dealTypes.nameEn,
       isRepeat: deals.isRepeat,
       stageEnteredAt: deals.stageEnteredAt,
       createdAt: deals.createdAt,
@@ -44,6 +51,8 @@ export async function getDeal({ db, actor }: ServiceContext, input: { id: number
     .innerJoin(owners, eq(owners.id, deals.ownerId))
     .leftJoin(companies, eq(companies.id, deals.companyId))
     .leftJoin(contacts, eq(contacts.id, deals.contactId))
+    .leftJoin(lossReasons, eq(lossReasons.id, deals.lossReasonId))
+    .leftJoin(dealTypes, eq(dealTypes.id, deals.dealTypeId))
     .where(and(eq(deals.id, input.id), ownedWithin(actor, deals.ownerId)))
     .limit(1);
   if (!deal) throw notFound('Deal');

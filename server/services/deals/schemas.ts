@@ -68,6 +68,8 @@ export const dealDetailsFields = z.object({
   title: z.string().trim().min(1).max(300),
   amount: moneyInput,
   expectedCloseDate: isoDate.nullable(),
+  /** A deal type from the active list; an archived one may stay on the deal but not be chosen anew. */
+  dealTypeId: z.number().int().positive().nullable().optional(),
 });
 
 export const updateDealInput = dealDetailsFields.partial().extend({
@@ -138,6 +140,7 @@ export const createDealInput = z.object({
   contactId: z.number().int().positive().nullish(),
   companyId: z.number().int().positive().nullish(),
   sourceId: z.number().int().positive().nullish(),
+  dealTypeId: z.number().int().positive().nullish(),
   expectedCloseDate: isoDate.nullish(),
 });
 export type CreateDealInput = z.input<typeof createDealInput>;

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { diffFields, writeAudit } from '../audit';
 import { ServiceError } from '../errors';
 import { lockDealForEdit } from './lock-deal';
+import { requireActiveDealType } from './require-active-deal-type';
 import { updateDealInput, type UpdateDealInput } from './schemas';
 
 /**
@@ -20,6 +21,7 @@ export async function updateDeal(ctx: ServiceContext, rawInput: UpdateDealInput)
     const current = await lockDealForEdit(tx, ctx.actor, id, version);
     const changes = diffFields(current, fields);
     if (Object.keys(changes).length === 0) return { id, version };
+    if (changes.dealTypeId) await requireActiveDealType(tx, fields.dealTypeId);
     const nextVersion = version + 1;
     await tx
       .update(deals)

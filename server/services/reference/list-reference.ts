@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { junkReasons, leadSources, lossReasons, pipelines, stages, teams, users } from '@/db/schema';
+import { dealTypes, junkReasons, leadSources, lossReasons, pipelines, stages, teams, users } from '@/db/schema';
 import { rowScopeOf } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 
@@ -43,6 +43,14 @@ export async function listJunkReasons({ db }: ServiceContext) {
     .from(junkReasons)
     .where(eq(junkReasons.isArchived, false))
     .orderBy(asc(junkReasons.sortOrder), asc(junkReasons.id));
+}
+
+export async function listDealTypes({ db }: ServiceContext) {
+  return db
+    .select({ id: dealTypes.id, nameRu: dealTypes.nameRu, nameEn: dealTypes.nameEn })
+    .from(dealTypes)
+    .where(eq(dealTypes.isArchived, false))
+    .orderBy(asc(dealTypes.sortOrder), asc(dealTypes.id));
 }
 
 export async function listLeadSources({ db }: ServiceContext) {

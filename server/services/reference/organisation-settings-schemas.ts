@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { CHURN_WINDOW_DAYS } from '@/lib/analytics/churn-window';
 
-/** The organisation's settings an admin edits; `version` is the one the form was opened with. */
+/** IANA time zones the runtime knows (reports and hygiene compute days in it). */
+const timeZone = z.string().refine((value) => value === 'UTC' || Intl.supportedValuesOf('timeZone').includes(value), { error: 'must be an IANA time zone such as Europe/Moscow' });
+const currency = z.string().trim().toUpperCase().refine((value) => /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value), { error: 'must be an ISO 4217 currency code such as RUB' });
+
+/**
+ * The organisation's settings an admin edits; `version` is the one the form was opened with and a
+ * field left out stays as it is.
+ */
 export const updateOrganisationSettingsInput = z.object({
   version: z.number().int().positive(),
-  churnWindowDays: z.number().int().min(CHURN_WINDOW_DAYS.min).max(CHURN_WINDOW_DAYS.max),
+  name: z.string().trim().min(1).max(200).optional(),
+  timeZone: timeZone.optional(),
+  currency: currency.optional(),
+  churnWindowDays: z.number().int().min(CHURN_WINDOW_DAYS.min).max(CHURN_WINDOW_DAYS.max).optional(),
+  /** The first task of a new lead is due this many minutes after it arrives (0 … 7 days). */
+  firstTaskDelayMinutes: z.number().int().min(0).max(10_080).optional(),
+  /** A distributed lead untouched this long goes to the next manager (1 minute … 7 days). */
+  leadResponseSlaMinutes: z.number().int().min(1).max(10_080).optional(),
 });
 export type UpdateOrganisationSettingsInput = z.input<typeof updateOrganisationSettingsInput>;

@@ -26,6 +26,21 @@ describe.each(DRIVERS)('organisation settings on %s', (driver) => {
       expect(audits[0]!.changes).toEqual({ churnWindowDays: [180, 90], version: [before.version, before.version + 1] });
     }));
 
+  it('changes the name, time zone, currency and the first-task delay, refusing unknown zones and currencies by field', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const ctx = { db, actor: f.admin };
+      const { version } = await getOrganisationSettings(ctx);
+      await updateOrganisationSettings(ctx, { version, name: 'ООО Ромашка', timeZone: 'Asia/Yekaterinburg', currency: 'usd', firstTaskDelayMinutes: 60 });
+      expect(await getOrganisationSettings(ctx)).toMatchObject({ name: 'ООО Ромашка', timeZone: 'Asia/Yekaterinburg', currency: 'USD', firstTaskDelayMinutes: 60, churnWindowDays: 180, version: version + 1 });
+      const caller = createCaller({ db, user: f.admin });
+      for (const [field, value] of [['timeZone', 'Mars/Olympus'], ['currency', 'XYZ'], ['firstTaskDelayMinutes', -1], ['name', '  ']] as const) {
+        await expect(caller.organisation.updateSettings({ version: version + 1, [field]: value })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(field) });
+      }
+      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'organisation'), eq(auditLog.action, 'organisation.update')));
+      expect(audit!.changes).toMatchObject({ timeZone: ['Europe/Moscow', 'Asia/Yekaterinburg'], currency: ['RUB', 'USD'], firstTaskDelayMinutes: [15, 60] });
+    }));
+
   it('refuses a stale version, a window out of 7 … 1095 days, and every role but the admin', () =>
     inRollback(database().db, async (db) => {
       const f = await buildScopeFixture(db);

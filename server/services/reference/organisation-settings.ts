@@ -22,7 +22,15 @@ function requireAdmin(ctx: ServiceContext) {
 export async function getOrganisationSettings(ctx: ServiceContext) {
   requireAdmin(ctx);
   const [row] = await ctx.db
-    .select({ name: organisation.name, churnWindowDays: organisation.churnWindowDays, version: organisation.version })
+    .select({
+      name: organisation.name,
+      timeZone: organisation.timeZone,
+      currency: organisation.currency,
+      churnWindowDays: organisation.churnWindowDays,
+      firstTaskDelayMinutes: organisation.firstTaskDelayMinutes,
+      leadResponseSlaMinutes: organisation.leadResponseSlaMinutes,
+      version: organisation.version,
+    })
     .from(organisation)
     .where(eq(organisation.id, 1));
   if (!row) throw notFound('Organisation');
@@ -31,8 +39,8 @@ export async function getOrganisationSettings(ctx: ServiceContext) {
 
 /**
  * Changes the organisation settings with optimistic concurrency and an audit row. A new churn
- * window rebuilds the churn summaries in the same transaction (a trigger on organisation does
- * it), so the churn report never mixes two windows.
+ * window or time zone rebuilds the report summaries in the same transaction (triggers on
+ * organisation do it), so no report mixes two windows or two time zones.
  */
 export async function updateOrganisationSettings(ctx: ServiceContext, rawInput: UpdateOrganisationSettingsInput) {
   requireAdmin(ctx);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LeadSourcesEditor } from '@/components/admin/lead-sources-editor';
+import { ReferenceTabs } from '@/components/admin/reference-tabs';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
@@ -18,6 +19,7 @@ export default async function LeadSourcesAdminPage() {
     <>
       <Link href="/admin" className="text-sm text-brand-700 hover:underline">← {t('backToAdmin')}</Link>
       <PageHeader title={t('title')} description={t('description')} />
+      <ReferenceTabs current="leadSources" />
       <HydrateClient>
         <LeadSourcesEditor />
       </HydrateClient>

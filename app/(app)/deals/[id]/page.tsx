@@ -34,13 +34,15 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations('deals.card');
   const locale = await getLocale();
   const queryClient = getQueryClient();
-  const [history, activities, pipelines, reasons, owners] = await Promise.all([
+  const [history, activities, pipelines, reasons, owners, dealTypes] = await Promise.all([
     queryClient.fetchQuery(trpc.deals.stageHistory.queryOptions({ id: deal.id })),
     queryClient.fetchQuery(trpc.deals.activities.queryOptions({ id: deal.id })),
     queryClient.fetchQuery(trpc.reference.pipelines.queryOptions()),
     queryClient.fetchQuery(trpc.reference.lossReasons.queryOptions()),
     can(user.role, 'deal.reassign') ? queryClient.fetchQuery(trpc.reference.owners.queryOptions()) : Promise.resolve([]),
+    queryClient.fetchQuery(trpc.reference.dealTypes.queryOptions()),
   ]);
+  const nameOf = (entry: { nameRu: string; nameEn: string }) => (locale === 'ru' ? entry.nameRu : entry.nameEn);
   const stages = pipelines.find((p) => p.id === deal.pipelineId)?.stages ?? [];
   const contactName = [deal.contactLastName, deal.contactFirstName].filter(Boolean).join(' ');
   const editable = can(user.role, 'deal.update');
@@ -57,14 +59,24 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           <span>{t('ownerIs', { name: deal.ownerName })}</span>
           {deal.isRepeat && <span className="rounded bg-violet-50 px-1.5 text-violet-800">{t('repeat')}</span>}
           {deal.closedAt && <span>{t('closedOn', { date: formatDate(deal.closedAt, locale) })}</span>}
+          {deal.lossReasonRu && <span data-testid="deal-loss-reason">{t('lossReason', { name: locale === 'ru' ? deal.lossReasonRu : deal.lossReasonEn! })}</span>}
         </div>
       </div>
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="space-y-5">
           <Panel title={t('details')}>
             <DealDetailsForm
-              deal={{ id: deal.id, version: deal.version, title: deal.title, amount: deal.amount, expectedCloseDate: deal.expectedCloseDate }}
+              deal={{
+                id: deal.id,
+                version: deal.version,
+                title: deal.title,
+                amount: deal.amount,
+                expectedCloseDate: deal.expectedCloseDate,
+                dealTypeId: deal.dealTypeId,
+                dealTypeName: deal.dealTypeRu ? nameOf({ nameRu: deal.dealTypeRu, nameEn: deal.dealTypeEn! }) : null,
+              }}
               editable={editable}
+              dealTypes={dealTypes.map((type) => ({ id: type.id, name: nameOf(type) }))}
             />
           </Panel>
           <Panel title={t('stage')}>

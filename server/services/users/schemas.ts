@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, ROLES } from '@/db/schema';
+import { LOCALES, ROLES } from '@/db/schema/enums';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 
 const id = z.number().int().positive();

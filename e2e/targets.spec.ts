@@ -1,12 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, signInAs } from './fixtures';
 
-test.use({ locale: 'en-GB' });
+// Russian, the language the demo head ends up with whatever ran before (language.spec saves it).
+test.use({ locale: 'ru-RU' });
+
+/** Digits grouped the Russian way (a no-break or narrow space). */
+const grouped = (digits: string) => new RegExp(digits.replace(/(\d)(?=(\d{3})+$)/g, '$1[\\s\\u00a0\\u202f]'));
+const ungroup = (text: string) => text.replace(/[\s\u00a0\u202f]/g, '');
 
 const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 test('a head sets a target, plans one, applies it, and the manager sees it on Today', async ({ page, browser }) => {
-  const manager = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const manager = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
   await signInAs(manager, 'manager1@voronka.demo', '/today');
   const managerName = (await manager.getByTestId('current-user').first().innerText()).trim();
 
@@ -14,9 +19,9 @@ test('a head sets a target, plans one, applies it, and the manager sees it on To
   // The month's grid: the manager's revenue target, saved with the version it was read at.
   const row = page.getByTestId('targets-row').filter({ hasText: managerName });
   await row.locator('input[data-metric="revenue"]').fill('2345678');
-  await page.getByTestId('targets-grid').getByRole('button', { name: /^Save/ }).click();
-  await expect(page.getByTestId('targets-grid').getByRole('status')).toHaveText('Targets saved.');
-  await expect(page.getByTestId('plan-fact-managers').locator('article').filter({ hasText: managerName })).toContainText('2,345,678');
+  await page.getByTestId('targets-grid').getByRole('button', { name: /^Сохранить/ }).click();
+  await expect(page.getByTestId('targets-grid').getByRole('status')).toHaveText('Планы сохранены.');
+  await expect(page.getByTestId('plan-fact-managers').locator('article').filter({ hasText: managerName })).toContainText(grouped('2345678'));
 
   // The planner: what 3,000,000 takes for this manager, then one click makes it the targets.
   const planner = page.getByTestId('target-planner');
@@ -28,31 +33,31 @@ test('a head sets a target, plans one, applies it, and the manager sees it on To
   const calls = (await planner.getByTestId('plan-calls').innerText()).trim();
   const won = (await planner.getByTestId('plan-won').innerText()).trim();
   await planner.getByTestId('planner-apply').click();
-  await expect(planner.getByRole('status')).toHaveText("The plan is now the manager's targets for the month.");
+  await expect(planner.getByRole('status')).toHaveText('План стал планами менеджера на месяц.');
   await expect(row.locator('input[data-metric="revenue"]')).toHaveValue('3000000');
-  await expect(row.locator('input[data-metric="calls"]')).toHaveValue(calls.replace(/,/g, ''));
+  await expect(row.locator('input[data-metric="calls"]')).toHaveValue(ungroup(calls));
 
   // The manager's Today: the month against the new targets, and the working days left.
   await manager.reload();
   const card = manager.getByTestId('today-plan-fact-card');
-  await expect(card).toContainText('3,000,000');
+  await expect(card).toContainText(grouped('3000000'));
   await expect(card.getByTestId('fact-calls')).toContainText(`/${calls}`);
   await expect(card.getByTestId('fact-won_deals')).toContainText(`/${won}`);
-  await expect(manager.getByTestId('working-days')).toContainText(/working days? left of \d+/);
+  await expect(manager.getByTestId('working-days')).toContainText(/Осталось \d+ рабоч\S+ д\S+ из \d+/);
 });
 
 test('two editors of the same cell: the second save is refused and shows the first one\'s value', async ({ page, browser }) => {
-  const other = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const other = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
   await signIn(page, 'head');
   await signIn(other, 'head');
   const cell = (p: Page) => p.getByTestId('targets-row').nth(1).locator('input[data-metric="meetings"]');
-  const save = (p: Page) => p.getByTestId('targets-grid').getByRole('button', { name: /^Save/ }).click();
+  const save = (p: Page) => p.getByTestId('targets-grid').getByRole('button', { name: /^Сохранить/ }).click();
   await cell(page).fill('41');
   await cell(other).fill('42');
   await save(page);
-  await expect(page.getByTestId('targets-grid').getByRole('status')).toHaveText('Targets saved.');
+  await expect(page.getByTestId('targets-grid').getByRole('status')).toHaveText('Планы сохранены.');
   await save(other);
-  await expect(other.getByTestId('targets-grid').getByRole('alert')).toContainText('Someone else changed these targets');
+  await expect(other.getByTestId('targets-grid').getByRole('alert')).toContainText('Кто-то изменил эти планы');
   await expect(cell(other)).toHaveValue('41');
 });
 

@@ -13,6 +13,9 @@ import { leadSourcesRouter } from '@/server/routers/lead-sources';
 import { apiKeysRouter } from '@/server/routers/api-keys';
 import { analyticsRouter } from '@/server/routers/analytics';
 import { organisationRouter } from '@/server/routers/organisation';
+import { proposalsRouter } from '@/server/routers/proposals';
+import { invoicesRouter } from '@/server/routers/invoices';
+import { feedbackRouter } from '@/server/routers/feedback';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -31,6 +34,9 @@ export const appRouter = router({
   distribution: distributionRouter,
   analytics: analyticsRouter,
   organisation: organisationRouter,
+  proposals: proposalsRouter,
+  invoices: invoicesRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

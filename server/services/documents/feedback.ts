@@ -6,7 +6,7 @@ import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
 import { refreshDealBookkeeping } from '../activities/bookkeeping';
 import { dealInScope, requireDocumentEditor } from './document-access';
-import { createFeedbackInput, dealRef, type CreateFeedbackInput } from './schemas';
+import { companyRef, createFeedbackInput, dealRef, type CreateFeedbackInput } from './schemas';
 
 /** Where the deal owner's head learns of a negative review at once: a task due now on the deal. */
 async function headOf(tx: ServiceContext['db'], ownerId: number) {
@@ -94,7 +94,8 @@ export async function listDealFeedback(ctx: ServiceContext, rawInput: { dealId: 
 }
 
 /** A company's reviews within the viewer's scope, and how many are negative (the client card's flag). */
-export async function listCompanyFeedback(ctx: ServiceContext, input: { companyId: number }) {
+export async function listCompanyFeedback(ctx: ServiceContext, rawInput: { companyId: number }) {
+  const input = companyRef.parse(rawInput);
   const inScope = and(eq(feedback.companyId, input.companyId), ownedWithin(ctx.actor, feedback.ownerId));
   const [counts] = await ctx.db
     .select({ negative: sql<number>`(count(*) filter (where ${feedback.sentiment} = 'negative'))::int` })

@@ -64,6 +64,7 @@ export const acceptVersionInput = versionAction.extend({
 export const dealRef = z.object({ dealId: id });
 export const versionRef = z.object({ versionId: id });
 export const invoiceRef = z.object({ invoiceId: id });
+export const companyRef = z.object({ companyId: id });
 
 export const createInvoiceInput = z.discriminatedUnion('source', [
   z.object({ source: z.literal('proposal'), versionId: id, dueDate: isoDate, allowAboveDealAmount: z.boolean().default(false) }),

@@ -11,6 +11,8 @@ import { createProposal } from './create-proposal';
 import { addPayment, cancelInvoice } from './payments';
 import { acceptVersion, sendVersion } from './proposal-status';
 import { listDealInvoices } from './read-invoices';
+import { listMyOverdueInvoices } from './overdue-invoices';
+import { receivablesReport } from '../analytics/receivables';
 
 const DUE = '2099-12-31';
 
@@ -75,6 +77,26 @@ describe.each(DRIVERS)('invoices and payments on %s', (driver) => {
       expect(await db.select().from(payments).where(eq(payments.invoiceId, invoice.id))).toHaveLength(4);
       const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'invoice'), eq(auditLog.action, 'invoice.payment')));
       expect(audits.at(-1)!.changes).toMatchObject({ status: ['issued', 'paid'], paidAmount: ['500.00', '1000.00'] });
+    }));
+
+  it('an overdue invoice with a debt shows on its owner\'s Today list and in the receivables report', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const ctx = { db, actor: f.managerA1 };
+      const issued = new Date(Date.now() - 40 * 86_400_000);
+      const dueDate = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      const invoice = await createInvoice(ctx, { source: 'manual', dealId: f.deals.a1, total: '1000', dueDate }, { now: issued });
+      await createInvoice(ctx, { source: 'manual', dealId: f.deals.a1, total: '0.01', dueDate: DUE, allowAboveDealAmount: true });
+      await addPayment(ctx, { invoiceId: invoice.id, amount: '400.50', paidAt: new Date(Date.now() - 35 * 86_400_000) });
+      const overdue = await listMyOverdueInvoices(ctx);
+      expect(overdue.map((i) => [i.number, i.debt])).toEqual([[invoice.number, '599.50']]);
+      expect(overdue[0]!.daysOverdue).toBeGreaterThanOrEqual(29);
+      expect(await listMyOverdueInvoices({ db, actor: f.managerA2 })).toEqual([]);
+      const report = await receivablesReport({ db, actor: f.executive }, { period: 'thisMonth' });
+      expect(report.totals).toMatchObject({ overdue: '599.50', overdueInvoices: 1, outstanding: '599.51' });
+      // Paid off, it leaves the list.
+      await addPayment(ctx, { invoiceId: invoice.id, amount: '599.50' });
+      expect(await listMyOverdueInvoices(ctx)).toEqual([]);
     }));
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { OverdueInvoicesSection } from '@/components/documents/overdue-invoices-section';
 import { TodayBoard } from '@/components/today/today-board';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
@@ -19,6 +20,7 @@ export default async function TodayPage() {
       <HydrateClient>
         <TodayBoard />
       </HydrateClient>
+      <OverdueInvoicesSection />
     </>
   );
 }

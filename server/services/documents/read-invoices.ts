@@ -5,6 +5,7 @@ import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import { getOrganisationBasics } from '../reference/organisation-settings';
+import { organisationDay } from '../today/org-day';
 import { dealInScope } from './document-access';
 import { dealRef, invoiceRef } from './schemas';
 
@@ -61,7 +62,10 @@ export async function listDealInvoices(ctx: ServiceContext, rawInput: { dealId: 
     })
     .from(invoices)
     .where(eq(invoices.dealId, dealId));
+  const day = await organisationDay(ctx.db, new Date());
   return {
+    /** The organisation's calendar day, for "overdue" (a day past the due date). */
+    today: day.localDate,
     dealAmount: deal.amount,
     currency: deal.currency,
     ...summary!,

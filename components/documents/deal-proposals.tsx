@@ -33,7 +33,7 @@ export function DealProposals({
     <div className="space-y-4" data-testid="deal-offers">
       {proposals.length === 0 && !creating && <p className="text-sm text-slate-500">{t('none')}</p>}
       {proposals.map((proposal) => (
-        <div key={proposal.id}>
+        <div key={proposal.id} data-testid="offer">
           <h3 className="mb-2 text-sm font-semibold">{t('offerTitle', { number: proposal.number, title: proposal.title })}</h3>
           <ul className="space-y-2">
             {proposal.versions.map((version, index) =>

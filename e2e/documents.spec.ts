@@ -53,7 +53,8 @@ test('a manager on a phone makes an offer, sends it, makes v2, accepts it, invoi
   await expect(v1).toContainText('2 760,00');
   await expect(v1).toContainText('Черновик');
   await v1.getByRole('button', { name: 'Отправлено клиенту' }).click();
-  await expect(v1).toContainText('Отправлено');
+  // The card shows the new state once the page data is refreshed: the action buttons change.
+  await expect(v1.getByRole('button', { name: 'Принято' })).toBeVisible();
 
   // v2 copies v1; a bigger discount on the licence: 2 × 1 000 × 0.85 × 1.2 + 600 = 2 640.
   await v1.getByRole('button', { name: 'Новая версия' }).click();
@@ -66,6 +67,7 @@ test('a manager on a phone makes an offer, sends it, makes v2, accepts it, invoi
   await expect(v2).toContainText('2 640,00');
   await v2.getByRole('button', { name: 'Отправлено клиенту' }).click();
   await v2.getByRole('button', { name: 'Принято' }).click();
+  await expect(v2.getByRole('button', { name: 'Принято' })).toHaveCount(0);
   await expect(v2).toContainText('Принято');
   // v1 stays readable as it was.
   await expect(v1).toContainText('2 760,00');

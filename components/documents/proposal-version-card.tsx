@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, useTransition } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/client';
 import { errorCodeOf } from '@/lib/trpc/errors';
@@ -33,11 +33,13 @@ export function ProposalVersionCard({
   const router = useRouter();
   const [setAmount, setSetAmount] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Buttons stay disabled until the refreshed card arrives, so nothing is sent with a stale version.
+  const [refreshing, startRefresh] = useTransition();
   const send = useMutation(trpc.proposals.send.mutationOptions());
   const accept = useMutation(trpc.proposals.accept.mutationOptions());
   const reject = useMutation(trpc.proposals.reject.mutationOptions());
   const next = useMutation(trpc.proposals.newVersion.mutationOptions());
-  const busy = send.isPending || accept.isPending || reject.isPending || next.isPending;
+  const busy = refreshing || send.isPending || accept.isPending || reject.isPending || next.isPending;
   const money = (amount: string) => formatMoney(amount, version.currency, locale);
   const ref = { versionId: version.id, version: version.version };
 
@@ -45,7 +47,7 @@ export function ProposalVersionCard({
     setError(null);
     try {
       await action();
-      router.refresh();
+      startRefresh(() => router.refresh());
     } catch (e) {
       setError(errorCodeOf(e) === 'CONFLICT' ? t('conflict') : t('actionFailed'));
     }

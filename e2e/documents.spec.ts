@@ -98,6 +98,8 @@ test('a manager on a phone makes an offer, sends it, makes v2, accepts it, invoi
   // The printable offer (RU and EN) and invoice.
   await v2.getByRole('link', { name: 'Печать (RU)' }).click();
   await expect(page.getByTestId('offer-total')).toHaveText(/2\s640,00/);
+  // The seller's requisites (the demo organisation's INN and bank).
+  await expect(page.getByTestId('offer-sheet')).toContainText('ИНН: 7709123453');
   await noSidewaysScroll(page);
   await page.screenshot({ path: 'test-results/screens/offer-print-ru.png', fullPage: true });
   await page.getByRole('link', { name: 'English' }).click();

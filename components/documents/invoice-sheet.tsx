@@ -1,14 +1,15 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import { getTranslations } from 'next-intl/server';
+import { documentTranslator } from './document-translator';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { AppRouter } from '@/server/trpc/root';
 import { PartyBlock } from './print-frame';
+import { sellerRows } from './seller-rows';
 
 type Invoice = inferRouterOutputs<AppRouter>['invoices']['document'];
 
 /** An invoice with what was paid and what is owed, in the document's language. */
 export async function InvoiceSheet({ invoice, lang }: { invoice: Invoice; lang: 'ru' | 'en' }) {
-  const t = await getTranslations({ locale: lang, namespace: 'invoices.sheet' });
+  const t = await documentTranslator(lang, 'invoices.sheet');
   const money = (amount: string) => formatMoney(amount, invoice.currency, lang);
   const contact = [invoice.contactLastName, invoice.contactFirstName].filter(Boolean).join(' ');
   const purpose =
@@ -23,7 +24,7 @@ export async function InvoiceSheet({ invoice, lang }: { invoice: Invoice; lang: 
         <p className="text-slate-600">{t('due', { date: formatDate(invoice.dueDate, lang) })}</p>
       </header>
       <div className="grid gap-4 sm:grid-cols-2">
-        <PartyBlock title={t('seller')} rows={[[t('name'), invoice.organisation.name], [t('manager'), invoice.ownerName], [t('email'), invoice.ownerEmail]]} />
+        <PartyBlock title={t('seller')} rows={[...sellerRows(invoice.organisation, (key) => t(`requisites.${key}`)), [t('manager'), invoice.ownerName], [t('managerEmail'), invoice.ownerEmail]]} />
         <PartyBlock title={t('buyer')} rows={[[t('name'), invoice.companyName], [t('inn'), invoice.companyInn], [t('address'), invoice.companyAddress], [t('contact'), contact]]} />
       </div>
       <div className="flex flex-wrap justify-between gap-2 border-y border-slate-200 py-2">

@@ -1,14 +1,15 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import { getTranslations } from 'next-intl/server';
+import { documentTranslator } from './document-translator';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { AppRouter } from '@/server/trpc/root';
 import { PartyBlock } from './print-frame';
+import { sellerRows } from './seller-rows';
 
 type Offer = inferRouterOutputs<AppRouter>['proposals']['document'];
 
 /** The offer itself, in the document's language (not necessarily the viewer's). */
 export async function OfferSheet({ offer, lang }: { offer: Offer; lang: 'ru' | 'en' }) {
-  const t = await getTranslations({ locale: lang, namespace: 'proposals.sheet' });
+  const t = await documentTranslator(lang, 'proposals.sheet');
   const v = offer.version;
   const money = (amount: string) => formatMoney(amount, v.currency, lang);
   const num = (value: string) => new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 3 }).format(Number(value));
@@ -26,7 +27,7 @@ export async function OfferSheet({ offer, lang }: { offer: Offer; lang: 'ru' | '
         <p className="font-medium">{offer.title}</p>
       </header>
       <div className="grid gap-4 sm:grid-cols-2">
-        <PartyBlock title={t('seller')} rows={[[t('name'), offer.organisation.name], [t('manager'), offer.ownerName], [t('email'), offer.ownerEmail]]} />
+        <PartyBlock title={t('seller')} rows={[...sellerRows(offer.organisation, (key) => t(`requisites.${key}`)), [t('manager'), offer.ownerName], [t('managerEmail'), offer.ownerEmail]]} />
         <PartyBlock title={t('buyer')} rows={[[t('name'), offer.companyName], [t('inn'), offer.companyInn], [t('address'), offer.companyAddress], [t('contact'), contact]]} />
       </div>
       {/* A table on paper and wide screens; stacked lines on a phone (no sideways scroll). */}

@@ -4,7 +4,7 @@ import { companies, contacts, deals, invoices, payments, proposals, proposalVers
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
-import { getOrganisationBasics } from '../reference/organisation-settings';
+import { getSeller } from './seller';
 import { organisationDay } from '../today/org-day';
 import { dealInScope } from './document-access';
 import { dealRef, invoiceRef } from './schemas';
@@ -99,5 +99,5 @@ export async function getInvoiceDocument(ctx: ServiceContext, rawInput: { invoic
     .leftJoin(contacts, eq(contacts.id, invoices.contactId))
     .where(and(eq(invoices.id, invoiceId), ownedWithin(ctx.actor, invoices.ownerId)));
   if (!row) throw notFound('Invoice');
-  return { ...row, payments: await paymentsOf(ctx, [row.id]), organisation: await getOrganisationBasics(ctx) };
+  return { ...row, payments: await paymentsOf(ctx, [row.id]), organisation: await getSeller(ctx) };
 }

@@ -4,7 +4,7 @@ import { companies, contacts, deals, proposalItems, proposals, proposalVersions,
 import { ownedWithin } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
-import { getOrganisationBasics } from '../reference/organisation-settings';
+import { getSeller } from './seller';
 import { dealInScope } from './document-access';
 import { dealRef, versionRef } from './schemas';
 
@@ -71,6 +71,6 @@ export async function getProposalDocument(ctx: ServiceContext, rawInput: { versi
     .from(proposalItems)
     .where(eq(proposalItems.proposalVersionId, versionId))
     .orderBy(asc(proposalItems.sortOrder), asc(proposalItems.id));
-  const organisation = await getOrganisationBasics(ctx);
+  const organisation = await getSeller(ctx);
   return { ...row, items, organisation };
 }

@@ -62,7 +62,7 @@ export function DealInvoicesPanel({
               {invoice.payments.length > 0 && (
                 <ul className="mt-1 text-xs text-slate-600">
                   {invoice.payments.map((p) => (
-                    <li key={p.id}>{t('paymentLine', { amount: money(p.amount), date: formatDate(p.paidAt, locale), method: p.method ?? '—' })}</li>
+                    <li key={p.id}>{t('paymentLine', { amount: money(p.amount), date: formatDate(p.paidAt, locale) })}{p.method ? ` (${p.method})` : ''}</li>
                   ))}
                 </ul>
               )}

@@ -31,7 +31,7 @@ export async function InvoiceSheet({ invoice, lang }: { invoice: Invoice; lang: 
         <span className="min-w-0 break-words">{purpose}</span>
         <span className="font-semibold">{money(invoice.total)}</span>
       </div>
-      <p className="text-slate-600">{t('vatIncluded')}</p>
+      <p className="text-slate-600">{invoice.vatTotal !== null ? t('vatAmount', { vat: money(invoice.vatTotal) }) : t('vatIncluded')}</p>
       <dl className="ml-auto grid max-w-xs grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         <dt>{t('total')}</dt>
         <dd className="text-right">{money(invoice.total)}</dd>

@@ -18,6 +18,8 @@ const invoiceColumns = {
   proposalVersionId: invoices.proposalVersionId,
   proposalNumber: proposals.number,
   proposalVersionNo: proposalVersions.versionNo,
+  /** VAT inside the total, known when the invoice comes from an offer. */
+  vatTotal: proposalVersions.vatTotal,
   status: invoices.status,
   currency: invoices.currency,
   total: invoices.total,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import { signIn, signInAs } from './fixtures';
 
 test.use({ viewport: { width: 375, height: 812 }, locale: 'ru-RU', isMobile: true, hasTouch: true });
 
@@ -115,4 +115,39 @@ test('a manager on a phone makes an offer, sends it, makes v2, accepts it, invoi
   // The director's receivables now owe exactly the unpaid half more.
   expect(await outstandingDebt(director)).toBe(debtBefore + 132_000);
   await director.close();
+});
+
+test('a negative review on a won deal is flagged on the client card', async ({ page, browser }) => {
+  await signIn(page, 'manager');
+  await page.goto('/deals?status=won');
+  await page.getByTestId('deal-card').first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/deals\/\d+$/);
+  const feedback = page.getByRole('form', { name: 'Отзыв клиента' });
+  await feedback.getByLabel('Отрицательный').check();
+  await feedback.getByLabel('Что сказал клиент').fill('Поставка задержалась на неделю');
+  await feedback.getByRole('button', { name: 'Сохранить отзыв' }).click();
+  await expect(feedback.getByRole('status')).toContainText('руководитель');
+  await expect(page.locator('#feedback')).toContainText('Поставка задержалась на неделю');
+  await noSidewaysScroll(page);
+  await page.locator('#feedback').screenshot({ path: 'test-results/screens/deal-feedback.png' });
+
+  // The client card, as the director sees it (the company may belong to another manager).
+  const companyHref = await page.locator('a[href^="/companies/"]').first().getAttribute('href');
+  const director = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'ru-RU' });
+  await signIn(director, 'executive');
+  await director.goto(companyHref!);
+  await expect(director.getByTestId('negative-feedback-flag')).toBeVisible();
+  await expect(director.locator('#client-feedback')).toContainText('Поставка задержалась на неделю');
+  await noSidewaysScroll(director);
+  await director.close();
+});
+
+test('a manager with overdue invoices sees them on the Today screen', async ({ page }) => {
+  // In the demo data manager14 has invoices past due with a debt.
+  await signInAs(page, 'manager14@voronka.demo', '/today');
+  const section = page.getByTestId('today-overdue-invoices');
+  await expect(section).toContainText('Просроченные счета');
+  await expect(section.getByRole('listitem').first()).toContainText('просрочен на');
+  await noSidewaysScroll(page);
+  await section.screenshot({ path: 'test-results/screens/today-overdue-invoices.png' });
 });

@@ -5,6 +5,7 @@ import { createCaller } from '@/server/trpc/root';
 import { buildScopeFixture } from '@/test/fixtures';
 import { DRIVERS, inRollback, useFreshDatabase } from '@/test/test-database';
 import { runAutomations } from '../automations/run-automations';
+import { listDealActivities } from '../activities/list-deal-activities';
 import { createFeedback, listCompanyFeedback, listDealFeedback } from './feedback';
 
 describe.each(DRIVERS)('client feedback on %s', (driver) => {
@@ -19,6 +20,10 @@ describe.each(DRIVERS)('client feedback on %s', (driver) => {
       // The 15-days-after-won automation asks the owner for feedback.
       expect((await runAutomations(db)).created['feedback-request']).toBe(1);
       const key = `feedback-request:${f.deals.a1}`;
+      // Its timeline entry links to the deal's feedback form.
+      const timeline = await listDealActivities({ db, actor: f.managerA1 }, { dealId: f.deals.a1 });
+      expect(timeline.find((a) => a.subject === 'Собрать отзыв клиента')).toMatchObject({ feedbackDealId: f.deals.a1 });
+      expect(timeline.every((a) => a.subject === 'Собрать отзыв клиента' || a.feedbackDealId === null)).toBe(true);
       const ctx = { db, actor: f.managerA1 };
       const result = await createFeedback(ctx, { dealId: f.deals.a1, sentiment: 'negative', text: 'Долгая доставка' });
       expect(result.headTaskId).not.toBeNull();

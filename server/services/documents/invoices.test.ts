@@ -100,7 +100,7 @@ describe.each(DRIVERS)('invoices and payments on %s', (driver) => {
     }));
 });
 
-describe('invoice numbers under concurrency on postgres', () => {
+describe('invoices under concurrency on postgres', () => {
   const database = useFreshDatabase('postgres');
 
   it('50 concurrent creations get 50 distinct consecutive numbers', async () => {
@@ -128,5 +128,16 @@ describe('invoice numbers under concurrency on postgres', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('two payments at once that together exceed the debt: one is taken, the other refused', async () => {
+    const f = await buildScopeFixture(database().db);
+    const ctx = { db: database().db, actor: f.managerA2 };
+    const invoice = await createInvoice(ctx, { source: 'manual', dealId: f.deals.a2, total: '1000.00', dueDate: DUE });
+    const results = await Promise.allSettled([addPayment(ctx, { invoiceId: invoice.id, amount: '600' }), addPayment(ctx, { invoiceId: invoice.id, amount: '600' })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'BAD_REQUEST', details: { debt: '400.00' } });
+    const [row] = await database().db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(row).toMatchObject({ paidAmount: '600.00', status: 'issued' });
   });
 });

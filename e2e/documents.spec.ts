@@ -95,6 +95,19 @@ test('a manager on a phone makes an offer, sends it, makes v2, accepts it, invoi
   await noSidewaysScroll(page);
   await page.getByTestId('deal-invoices').screenshot({ path: 'test-results/screens/deal-invoices.png' });
 
+  // A hand-made invoice above the deal amount needs a confirmation; unpaid, it can be cancelled.
+  await invoices.getByRole('button', { name: 'Новый счёт' }).click();
+  await invoices.getByLabel('Основание').selectOption('manual');
+  await invoices.getByLabel('Сумма с НДС').fill('100');
+  await invoices.getByRole('button', { name: 'Выставить счёт' }).click();
+  await expect(invoices.getByRole('alert')).toContainText('превысят');
+  await invoices.getByRole('button', { name: 'Всё равно выставить' }).click();
+  await expect(invoices.getByRole('status')).toContainText('больше суммы сделки');
+  const extra = invoices.locator('[data-testid^="invoice-"]').filter({ hasText: '100,00' }).filter({ hasNotText: 'по КП' }).first();
+  page.once('dialog', (dialog) => dialog.accept());
+  await extra.getByRole('button', { name: 'Отменить счёт' }).click();
+  await expect(extra).toContainText('Отменён');
+
   // The printable offer (RU and EN) and invoice.
   await v2.getByRole('link', { name: 'Печать (RU)' }).click();
   await expect(page.getByTestId('offer-total')).toHaveText(/2\s640,00/);

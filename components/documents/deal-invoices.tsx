@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDate, formatMoney } from '@/lib/format';
 import { button, type DealInvoices } from './document-types';
+import { CancelInvoiceButton } from './cancel-invoice-button';
 import { DocumentStatus } from './document-status';
 import { InvoiceCreateForm } from './invoice-create-form';
 import { PaymentForm } from './payment-form';
@@ -70,7 +71,10 @@ export function DealInvoicesPanel({
                 (paying === invoice.id ? (
                   <PaymentForm invoiceId={invoice.id} debt={invoice.debt} onClose={() => setPaying(null)} />
                 ) : (
-                  <button type="button" className={`${button} mt-2`} onClick={() => setPaying(invoice.id)}>{t('addPayment')}</button>
+                  <div className="flex flex-wrap gap-2">
+                    <button type="button" className={`${button} mt-2`} onClick={() => setPaying(invoice.id)}>{t('addPayment')}</button>
+                    {Number(invoice.paidAmount) === 0 && <CancelInvoiceButton invoiceId={invoice.id} version={invoice.version} />}
+                  </div>
                 ))}
             </li>
           );

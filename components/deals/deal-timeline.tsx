@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/format';
 import type { RouterOutputs } from '@/lib/trpc/types';
@@ -31,6 +32,9 @@ export async function DealTimeline({
               <span className="font-medium">{t(`activityKinds.${activity.kind}`)}</span>
               <span>{activity.subject}</span>
               {open && <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800">{t('planned')}</span>}
+              {activity.feedbackDealId !== null && (
+                <Link href={`/deals/${activity.feedbackDealId}#feedback`} className="text-xs text-brand-700 hover:underline">{t('feedbackForm')}</Link>
+              )}
               {open && canAct && <OpenTaskActions task={{ id: activity.id, version: activity.version, dueAt: activity.dueAt! }} owners={owners} />}
             </div>
             <div className="text-xs text-slate-500">

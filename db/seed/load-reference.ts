@@ -5,7 +5,7 @@ import type { SeedContext } from './context';
 import { NULL, bool, int, line, money, ref, text, ts } from './copy-text';
 import { formatPhone, nationalNumber } from './phone';
 import { Rng, STREAM } from './random';
-import { JUNK_REASONS, LEAD_SOURCES, LOSS_REASONS, ORGANISATION, PIPELINES, PRODUCTS, type ReferenceItem } from './reference-data';
+import { JUNK_REASONS, LEAD_SOURCES, LOSS_REASONS, ORGANISATION, ORGANISATION_REQUISITES, PIPELINES, PRODUCTS, type ReferenceItem } from './reference-data';
 import { REGIONS } from './vocabulary-regions';
 
 /** The CRM went live a month before the history window: staff and lists exist from then on. */
@@ -29,9 +29,9 @@ export async function loadReference(ctx: SeedContext, session: BulkSession, pass
   const started = ts(systemStart(ctx));
   counts.organisation = await session.copy(
     'organisation',
-    ['id', 'name', 'time_zone', 'currency', 'created_at', 'updated_at'],
+    ['id', 'name', 'time_zone', 'currency', 'created_at', 'updated_at', ...Object.keys(ORGANISATION_REQUISITES)],
     async (w) => {
-      w.push(line([String(ORGANISATION.id), text(ORGANISATION.name), ORGANISATION.timeZone, ORGANISATION.currency, started, started]));
+      w.push(line([String(ORGANISATION.id), text(ORGANISATION.name), ORGANISATION.timeZone, ORGANISATION.currency, started, started, ...Object.values(ORGANISATION_REQUISITES).map(text)]));
     },
   );
 

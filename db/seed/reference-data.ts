@@ -2,6 +2,20 @@
 
 export const ORGANISATION = { id: 1, name: 'ООО "Воронка Демо"', timeZone: 'Europe/Moscow', currency: 'RUB' } as const;
 
+/** The demo seller's requisites, printed on offers and invoices (made up; the INN has valid check digits). */
+export const ORGANISATION_REQUISITES = {
+  inn: '7709123453',
+  kpp: '770901001',
+  ogrn: '1187746123456',
+  legal_address: '105064, г. Москва, ул. Земляной Вал, д. 9, офис 512',
+  bank_name: 'ПАО Сбербанк',
+  bank_bik: '044525225',
+  bank_account: '40702810938000012345',
+  bank_corr_account: '30101810400000000225',
+  phone: '+7 495 123-45-67',
+  email: 'sales@voronka.demo',
+} as const;
+
 export interface ReferenceItem {
   id: number;
   code: string;

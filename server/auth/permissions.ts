@@ -12,6 +12,8 @@ const PERMISSIONS = {
   'deal.reassign': ['head', 'admin'],
   'client.update': ['manager', 'head', 'admin'],
   'activity.create': ['manager', 'head', 'admin'],
+  /** Offers, invoices, payments and client feedback on the deals in scope. */
+  'document.update': ['manager', 'head', 'admin'],
   'lead.update': ['manager', 'head', 'admin'],
   'pipeline.manage': ['admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],

@@ -20,6 +20,9 @@ import { passwordLinksRouter } from '@/server/routers/password-links';
 import { referenceListsRouter } from '@/server/routers/reference-lists';
 import { productsRouter } from '@/server/routers/products';
 import { auditRouter } from '@/server/routers/audit';
+import { proposalsRouter } from '@/server/routers/proposals';
+import { invoicesRouter } from '@/server/routers/invoices';
+import { feedbackRouter } from '@/server/routers/feedback';
 
 export const appRouter = router({
   apiKeys: apiKeysRouter,
@@ -45,6 +48,9 @@ export const appRouter = router({
   referenceLists: referenceListsRouter,
   products: productsRouter,
   audit: auditRouter,
+  proposals: proposalsRouter,
+  invoices: invoicesRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

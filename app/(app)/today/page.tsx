@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { TodayPlanFact } from '@/components/targets/today-plan-fact';
+import { OverdueInvoicesSection } from '@/components/documents/overdue-invoices-section';
 import { TodayBoard } from '@/components/today/today-board';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
@@ -26,6 +27,7 @@ export default async function TodayPage() {
         <TodayPlanFact currency={organisation.currency} />
         <TodayBoard />
       </HydrateClient>
+      <OverdueInvoicesSection />
     </>
   );
 }

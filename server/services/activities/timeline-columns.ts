@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { activities, users } from '@/db/schema';
 
 /** What a timeline shows of an activity (deal, company and contact cards); join users on owner. */
@@ -14,4 +15,6 @@ export const timelineColumns = {
   durationSec: activities.durationSec,
   ownerName: users.name,
   createdAt: activities.createdAt,
+  /** The deal of a 15-days-after-won "collect feedback" task, whose timeline entry links to the feedback form. */
+  feedbackDealId: sql<number | null>`case when ${activities.automationKey} like 'feedback-request:%' then ${activities.dealId} end`,
 };

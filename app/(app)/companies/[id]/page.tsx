@@ -7,6 +7,7 @@ import { ClientDeals } from '@/components/clients/client-deals';
 import { ClientStatusBadge } from '@/components/clients/client-status-badge';
 import { CompanyForm } from '@/components/clients/company-form';
 import { DealTimeline } from '@/components/deals/deal-timeline';
+import { CompanyFeedbackFlag, CompanyFeedbackPanel } from '@/components/documents/company-feedback';
 import { Panel } from '@/components/ui/panel';
 import { getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
@@ -36,6 +37,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{company.name}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <ClientStatusBadge returning={company.isReturning} />
+          <CompanyFeedbackFlag companyId={company.id} />
           <span>{t('card.owner', { name: company.ownerName })}</span>
         </div>
       </div>
@@ -63,6 +65,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
           <Panel title={t('card.deals')}>
             <ClientDeals deals={company.deals} />
           </Panel>
+          <CompanyFeedbackPanel companyId={company.id} />
           {can(user.role, 'activity.create') && (
             <Panel title={t('card.newActivity')}>
               <ActivityComposer link={{ companyId: company.id }} />

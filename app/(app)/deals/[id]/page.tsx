@@ -8,6 +8,7 @@ import { DealReassign } from '@/components/deals/deal-reassign';
 import { DealStageActions } from '@/components/deals/deal-stage-actions';
 import { DealStageHistory, DealTimeline } from '@/components/deals/deal-timeline';
 import { StatusBadge } from '@/components/deals/status-badge';
+import { DealDocuments } from '@/components/documents/deal-documents';
 import { Panel } from '@/components/ui/panel';
 import { formatDate, formatMoney } from '@/lib/format';
 import { getQueryClient, trpc } from '@/lib/trpc/server';
@@ -111,6 +112,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               <ActivityComposer link={{ dealId: deal.id }} />
             </Panel>
           )}
+          <DealDocuments dealId={deal.id} currency={deal.currency} editable={can(user.role, 'document.update')} />
           <Panel title={t('timeline')}>
             <DealTimeline activities={activities} canAct={can(user.role, 'activity.create')} owners={owners} />
           </Panel>

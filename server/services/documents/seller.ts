@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import { organisation } from '@/db/schema';
+import type { ServiceContext } from '../context';
+
+/** The seller as documents print it: the organisation's name, time zone and requisites. */
+export async function getSeller(ctx: ServiceContext) {
+  const [row] = await ctx.db
+    .select({
+      name: organisation.name,
+      timeZone: organisation.timeZone,
+      inn: organisation.inn,
+      kpp: organisation.kpp,
+      ogrn: organisation.ogrn,
+      legalAddress: organisation.legalAddress,
+      bankName: organisation.bankName,
+      bankBik: organisation.bankBik,
+      bankAccount: organisation.bankAccount,
+      bankCorrAccount: organisation.bankCorrAccount,
+      phone: organisation.phone,
+      email: organisation.email,
+    })
+    .from(organisation)
+    .where(eq(organisation.id, 1));
+  return row ?? { name: 'Voronka', timeZone: 'Europe/Moscow', inn: null, kpp: null, ogrn: null, legalAddress: null, bankName: null, bankBik: null, bankAccount: null, bankCorrAccount: null, phone: null, email: null };
+}

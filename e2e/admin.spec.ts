@@ -57,6 +57,21 @@ test('an admin creates a manager, the manager signs in, the admin deactivates th
   await expect(page.getByTestId('audit-entry').first()).toContainText('isActive');
 });
 
+test('an admin fills the seller requisites: a wrong INN is refused by name, the right one is kept', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/organisation');
+  const requisites = page.getByTestId('seller-requisites');
+  await requisites.getByLabel('ИНН').fill('12345');
+  await requisites.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(requisites.getByRole('status')).toContainText('ИНН');
+  await requisites.getByLabel('ИНН').fill('7707083893');
+  await requisites.getByLabel('Юридический адрес').fill('101000, Москва, ул. Мясницкая, д. 1');
+  await requisites.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(requisites.getByRole('status')).toHaveText('Сохранено.');
+  await page.reload();
+  await expect(page.getByTestId('seller-requisites').getByLabel('ИНН')).toHaveValue('7707083893');
+});
+
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 

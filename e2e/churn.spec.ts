@@ -37,19 +37,20 @@ test('an admin sets the churn window, and the report counts with it', async ({ p
   await page.goto('/admin');
   await page.getByRole('link', { name: 'Организация' }).click();
   await expect(page).toHaveURL(/\/admin\/organisation$/);
-  const days = page.getByLabel('Срок активности клиента, дней');
+  const settings = page.getByTestId('organisation-settings');
+  const days = settings.getByLabel('Срок активности клиента, дней');
   await days.fill('3');
-  await expect(page.getByRole('button', { name: 'Сохранить' })).toBeDisabled();
+  await expect(settings.getByRole('button', { name: 'Сохранить' })).toBeDisabled();
   await days.fill('90');
-  await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByRole('status')).toHaveText('Сохранено.');
+  await settings.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Сохранено.');
   await page.goto('/analytics/churn');
   await expect(page.getByTestId('churn-window')).toContainText('90');
   await page.screenshot({ path: 'test-results/screens/report-churn-admin.png', fullPage: true });
 
   // Back to the default, for the other tests.
   await page.goto('/admin/organisation');
-  await page.getByLabel('Срок активности клиента, дней').fill('180');
-  await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByRole('status')).toHaveText('Сохранено.');
+  await settings.getByLabel('Срок активности клиента, дней').fill('180');
+  await settings.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Сохранено.');
 });

@@ -26,6 +26,24 @@ describe.each(DRIVERS)('organisation settings on %s', (driver) => {
       expect(audits[0]!.changes).toEqual({ churnWindowDays: [180, 90], version: [before.version, before.version + 1] });
     }));
 
+  it('keeps the seller requisites for documents: formats checked by field, blank clears, audited', () =>
+    inRollback(database().db, async (db) => {
+      const f = await buildScopeFixture(db);
+      const ctx = { db, actor: f.admin };
+      const { version } = await getOrganisationSettings(ctx);
+      const caller = createCaller({ db, user: f.admin });
+      for (const [field, value] of [['inn', '12345'], ['kpp', '7701'], ['ogrn', '1'], ['bankBik', '04452522'], ['bankAccount', '4070281000000000000'], ['email', 'not-an-address']] as const) {
+        await expect(caller.organisation.updateSettings({ version, [field]: value })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(field) });
+      }
+      expect((await getOrganisationSettings(ctx)).version).toBe(version);
+      await updateOrganisationSettings(ctx, { version, inn: ' 7707083893 ', kpp: '770701001', bankBik: '044525225', bankAccount: '40702810000000000001', legalAddress: 'Москва', email: 'sales@example.ru' });
+      expect(await getOrganisationSettings(ctx)).toMatchObject({ inn: '7707083893', kpp: '770701001', bankBik: '044525225', bankAccount: '40702810000000000001', legalAddress: 'Москва', email: 'sales@example.ru', version: version + 1 });
+      await updateOrganisationSettings(ctx, { version: version + 1, legalAddress: '  ' });
+      expect(await getOrganisationSettings(ctx)).toMatchObject({ legalAddress: null, inn: '7707083893' });
+      const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'organisation'), eq(auditLog.action, 'organisation.update')));
+      expect(audits.at(-1)!.changes).toMatchObject({ legalAddress: ['Москва', null] });
+    }));
+
   it('changes the name, time zone, currency and the first-task delay, refusing unknown zones and currencies by field', () =>
     inRollback(database().db, async (db) => {
       const f = await buildScopeFixture(db);

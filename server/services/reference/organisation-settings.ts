@@ -29,6 +29,16 @@ export async function getOrganisationSettings(ctx: ServiceContext) {
       churnWindowDays: organisation.churnWindowDays,
       firstTaskDelayMinutes: organisation.firstTaskDelayMinutes,
       leadResponseSlaMinutes: organisation.leadResponseSlaMinutes,
+      inn: organisation.inn,
+      kpp: organisation.kpp,
+      ogrn: organisation.ogrn,
+      legalAddress: organisation.legalAddress,
+      bankName: organisation.bankName,
+      bankBik: organisation.bankBik,
+      bankAccount: organisation.bankAccount,
+      bankCorrAccount: organisation.bankCorrAccount,
+      phone: organisation.phone,
+      email: organisation.email,
       version: organisation.version,
     })
     .from(organisation)

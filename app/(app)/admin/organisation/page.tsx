@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { OrganisationSettingsForm } from '@/components/admin/organisation-settings-form';
+import { SellerRequisitesForm } from '@/components/admin/seller-requisites-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { HydrateClient, getQueryClient, trpc } from '@/lib/trpc/server';
 import { requireSection } from '@/server/auth/page-access';
@@ -20,6 +21,7 @@ export default async function OrganisationSettingsPage() {
       <PageHeader title={t('title')} description={t('description')} />
       <HydrateClient>
         <OrganisationSettingsForm />
+        <SellerRequisitesForm />
       </HydrateClient>
     </>
   );

@@ -5,12 +5,14 @@ import { rowScopeOf } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
 import { ServiceError } from '../errors';
+import { handOverDealDocuments } from './deal-documents-handover';
 import { lockDealForEdit } from './lock-deal';
 import { reassignDealInput, type ReassignDealInput } from './schemas';
 
 /**
  * Hands a deal to another responsible manager: a head inside their own team, an admin to any
- * active manager or head. The deal's open tasks stay with their owners (the Today issue moves them).
+ * active manager or head. Its offers and unpaid invoices go with it; its open tasks stay with
+ * their owners.
  */
 export async function reassignDeal(ctx: ServiceContext, rawInput: ReassignDealInput) {
   if (!can(ctx.actor.role, 'deal.reassign')) {
@@ -45,6 +47,7 @@ export async function reassignDeal(ctx: ServiceContext, rawInput: ReassignDealIn
       entityId: deal.id,
       changes: { ownerId: [deal.ownerId, owner.id], version: [deal.version, nextVersion] },
     });
+    await handOverDealDocuments(tx, ctx.actor.id, deal.id, owner.id);
     return { id: deal.id, version: nextVersion };
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { organisation } from '@/db/schema';
 import type { ServiceContext } from '../context';
+import { sellerRequisiteColumns } from '../reference/seller-requisites';
 
 /** The seller as documents print it: the organisation's name, time zone and requisites. */
 export async function getSeller(ctx: ServiceContext) {
@@ -8,16 +9,7 @@ export async function getSeller(ctx: ServiceContext) {
     .select({
       name: organisation.name,
       timeZone: organisation.timeZone,
-      inn: organisation.inn,
-      kpp: organisation.kpp,
-      ogrn: organisation.ogrn,
-      legalAddress: organisation.legalAddress,
-      bankName: organisation.bankName,
-      bankBik: organisation.bankBik,
-      bankAccount: organisation.bankAccount,
-      bankCorrAccount: organisation.bankCorrAccount,
-      phone: organisation.phone,
-      email: organisation.email,
+      ...sellerRequisiteColumns,
     })
     .from(organisation)
     .where(eq(organisation.id, 1));

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { organisation } from '@/db/schema';
 import type { ServiceContext } from '../context';
+import { sellerRequisiteColumns } from './seller-requisites';
 import { diffFields, writeAudit } from '../audit';
 import { notFound, ServiceError } from '../errors';
 import { updateOrganisationSettingsInput, type UpdateOrganisationSettingsInput } from './organisation-settings-schemas';
@@ -29,16 +30,7 @@ export async function getOrganisationSettings(ctx: ServiceContext) {
       churnWindowDays: organisation.churnWindowDays,
       firstTaskDelayMinutes: organisation.firstTaskDelayMinutes,
       leadResponseSlaMinutes: organisation.leadResponseSlaMinutes,
-      inn: organisation.inn,
-      kpp: organisation.kpp,
-      ogrn: organisation.ogrn,
-      legalAddress: organisation.legalAddress,
-      bankName: organisation.bankName,
-      bankBik: organisation.bankBik,
-      bankAccount: organisation.bankAccount,
-      bankCorrAccount: organisation.bankCorrAccount,
-      phone: organisation.phone,
-      email: organisation.email,
+      ...sellerRequisiteColumns,
       version: organisation.version,
     })
     .from(organisation)

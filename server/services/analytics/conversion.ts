@@ -45,19 +45,19 @@ export interface ConversionReport {
 
 interface LeadRow {
   g: number;
+  /** In the period (breakdowns) or null (the months, which cover the whole trend window). */
+  cur: boolean | null;
   owner_id: number | null;
   source_id: number | null;
   month: number | null;
   created: number;
   converted: number;
   junk: number;
-  t_created: number;
-  t_converted: number;
-  t_junk: number;
 }
 
 interface DealRow {
   g: number;
+  cur: boolean | null;
   owner_id: number | null;
   source_id: number | null;
   pipeline_id: number | null;
@@ -67,115 +67,122 @@ interface DealRow {
   won_amount: string;
   avg_size: string | null;
   avg_cycle: number | null;
-  t_won: number;
-  t_lost: number;
-  t_won_amount: string;
-  t_avg_size: string | null;
-  t_avg_cycle: number | null;
 }
 
 // grouping() bits, leftmost argument highest: 0 in a bit = grouped by that column.
 const LEAD_SET = { total: 0b111, owner: 0b011, source: 0b101, month: 0b110 };
 const DEAL_SET = { total: 0b1111, owner: 0b0111, source: 0b1011, pipeline: 0b1101, month: 0b1110 };
 
-/** The same sums for the period's rows only (prefix '', `cur`) and for the whole trend window ('t_'). */
-function leadSums(prefix: string, cur: boolean): SQL {
-  const f = cur ? 'filter (where cur)' : '';
-  return sql.raw(`coalesce(sum(created) ${f}, 0)::int as ${prefix}created,
-    coalesce(sum(converted) ${f}, 0)::int as ${prefix}converted,
-    coalesce(sum(junk) ${f}, 0)::int as ${prefix}junk`);
-}
+const LEAD_SUMS = `coalesce(sum(created), 0)::int as created, coalesce(sum(converted), 0)::int as converted, coalesce(sum(junk), 0)::int as junk`;
+const DEAL_SUMS = `coalesce(sum(won), 0)::int as won, coalesce(sum(lost), 0)::int as lost,
+  coalesce(sum(won_amount), 0::numeric(14,2))::text as won_amount,
+  round(sum(won_amount) / nullif(sum(won), 0), 2)::text as avg_size,
+  (sum(won_seconds) / nullif(sum(won), 0) / 86400)::float8 as avg_cycle`;
 
-function dealSums(prefix: string, cur: boolean): SQL {
-  const f = cur ? 'filter (where cur)' : '';
-  return sql.raw(`coalesce(sum(won) ${f}, 0)::int as ${prefix}won,
-    coalesce(sum(lost) ${f}, 0)::int as ${prefix}lost,
-    coalesce(sum(won_amount) ${f}, 0::numeric(14,2))::text as ${prefix}won_amount,
-    round(sum(won_amount) ${f} / nullif(sum(won) ${f}, 0), 2)::text as ${prefix}avg_size,
-    (sum(won_seconds) ${f} / nullif(sum(won) ${f}, 0) / 86400)::float8 as ${prefix}avg_cycle`);
+/** The first day of a whole month as a date literal (checked, so nothing foreign reaches the SQL text). */
+function monthStart(date: string): string {
+  if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`not the first of a month: ${date}`);
+  return `'${date}'::date`;
 }
 
 /**
- * Leads of the window in two steps: a plain GROUP BY (owner, source, month, in period) that reads
- * each row once and can run in parallel, then GROUPING SETS over those few hundred cells for the
- * totals, managers and sources (period rows) and the months (whole trend window). The month is a
- * width_bucket over precomputed month starts: cheaper per row than a time-zone conversion.
+ * The figures over a row source. Grouped: the breakdowns (total, owner, source[, pipeline]) are
+ * each split by `cur` (in the period or not; the caller keeps the period's side) and the months
+ * cover the whole trend window, so every row needs one set of sums and no filtered copy.
+ * Ungrouped: one row of totals (the previous period).
  */
-async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: DateRange, window: DateRange, grouped: boolean) {
-  // grouping() is refused without grouping columns: the ungrouped call reports the totals' bits itself.
-  const sets = grouped ? sql`grouping sets ((), (owner_id), (source_id), (month))` : sql`grouping sets (())`;
-  const g = grouped ? sql`grouping(owner_id, source_id, month)::int` : sql.raw(String(LEAD_SET.total));
-  // Whole months: the monthly summary, aliased as leads so the shared conditions on "leads" apply.
-  const cells = coversWholeMonths(period, window)
-    ? sql`
-        select owner_id, source_id, width_bucket(month, ${trendMonthDates(base)}) as month, month >= ${period.from}::date as cur,
-               sum(created) as created, sum(converted) as converted, sum(junk) as junk
-        from lead_monthly as leads
-        where month >= ${window.from}::date and month < ${window.to}::date and created <> 0 and ${base.leadWhere}
-        group by 1, 2, 3, 4`
-    : sql`
-        select owner_id, source_id, width_bucket(created_at, ${base.monthBuckets}) as month,
-               created_at >= ${base.at(period.from)} as cur,
-               count(*) as created,
-               count(*) filter (where status = 'converted') as converted,
-               count(*) filter (where status = 'junk') as junk
-        from leads
-        where ${inRange(base, sql`created_at`, window)} and ${base.leadWhere}
-        group by 1, 2, 3, 4`;
-  return rowsOf<LeadRow>(
-    await ctx.db.execute(sql`
-      with cells as (${cells})
-      select ${g} as g, ${grouped ? sql`owner_id, source_id, month` : sql`null::int as owner_id, null::int as source_id, null::int as month`},
-             ${leadSums('', true)}, ${leadSums('t_', false)}
-      from cells group by ${sets}`),
-  );
+function figuresSelect(input: { breakdowns: string[]; totalBits: number; grouped: boolean; sums: string; cur: string; month: string; from: SQL }): SQL {
+  if (!input.grouped) {
+    const keys = [...input.breakdowns, 'month'].map((c) => `null::int as ${c}`).join(', ');
+    return sql`select ${sql.raw(`${input.totalBits} as g, true as cur, ${keys}, ${input.sums}`)} from ${input.from}`;
+  }
+  const keys = `grouping(${[...input.breakdowns, 'month'].join(', ')})::int as g, ${input.cur} as cur, ${input.breakdowns.join(', ')}, ${input.month} as month`;
+  // Ordinal 2 is cur: the breakdowns split by it, the months not.
+  const sets = `grouping sets ((2), ${input.breakdowns.map((c) => `(2, ${c})`).join(', ')}, (month))`;
+  return sql`select ${sql.raw(`${keys}, ${input.sums}`)} from ${input.from} group by ${sql.raw(sets)}`;
 }
 
-/** Deals closed in the window (the partial index on closed_at), in the same two steps as leads. */
+/**
+ * Leads of the window by owner, source and month. Whole months read the monthly summary directly
+ * (aliased as leads, so the shared conditions on "leads" apply): its rows are already the cells.
+ * Other periods read the leads in two steps: a plain GROUP BY (owner, source, month, in period)
+ * that reads each row once and can run in parallel, then the grouping sets over those cells. The
+ * month is a width_bucket over precomputed month starts: cheaper per row than a time-zone conversion.
+ */
+async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: DateRange, window: DateRange, grouped: boolean) {
+  const shape = { breakdowns: ['owner_id', 'source_id'], totalBits: LEAD_SET.total, grouped, sums: LEAD_SUMS };
+  const query = coversWholeMonths(period, window)
+    ? figuresSelect({
+        ...shape,
+        cur: `month >= ${monthStart(period.from)}`,
+        month: `width_bucket(month, ${trendMonthDates(base)})`,
+        from: sql`lead_monthly as leads where month >= ${window.from}::date and month < ${window.to}::date and created <> 0 and ${base.leadWhere}`,
+      })
+    : figuresSelect({
+        ...shape,
+        cur: 'cur',
+        month: 'month',
+        from: sql`(
+          select owner_id, source_id, width_bucket(created_at, ${base.monthBuckets}) as month,
+                 created_at >= ${base.at(period.from)} as cur,
+                 count(*) as created,
+                 count(*) filter (where status = 'converted') as converted,
+                 count(*) filter (where status = 'junk') as junk
+          from leads
+          where ${inRange(base, sql`created_at`, window)} and ${base.leadWhere}
+          group by 1, 2, 3, 4) as cells`,
+      });
+  return rowsOf<LeadRow>(await ctx.db.execute(query));
+}
+
+/** Deals closed in the window (the summary, or the partial index on closed_at), in the same shapes as leads. */
 async function dealFigures(ctx: ServiceContext, base: SalesReportBase, period: DateRange, window: DateRange, grouped: boolean) {
-  const sets = grouped ? sql`grouping sets ((), (owner_id), (source_id), (pipeline_id), (month))` : sql`grouping sets (())`;
-  const g = grouped ? sql`grouping(owner_id, source_id, pipeline_id, month)::int` : sql.raw(String(DEAL_SET.total));
-  const cells = coversWholeMonths(period, window)
-    ? sql`
-        select owner_id, source_id, pipeline_id, width_bucket(month, ${trendMonthDates(base)}) as month, month >= ${period.from}::date as cur,
-               sum(won) as won, sum(lost) as lost, sum(won_amount) as won_amount, sum(won_seconds) as won_seconds
-        from deal_outcome_monthly as deals
-        where month >= ${window.from}::date and month < ${window.to}::date and (won, lost) <> (0, 0) and ${base.dealWhere}
-        group by 1, 2, 3, 4, 5`
-    : sql`
-        select owner_id, source_id, pipeline_id, width_bucket(closed_at, ${base.monthBuckets}) as month,
-               closed_at >= ${base.at(period.from)} as cur,
-               count(*) filter (where status = 'won') as won,
-               count(*) filter (where status = 'lost') as lost,
-               sum(amount) filter (where status = 'won') as won_amount,
-               sum(extract(epoch from closed_at - created_at)) filter (where status = 'won') as won_seconds
-        from deals
-        where status <> 'open' and ${inRange(base, sql`closed_at`, window)} and ${base.dealWhere}
-        group by 1, 2, 3, 4, 5`;
-  return rowsOf<DealRow>(
-    await ctx.db.execute(sql`
-      with cells as (${cells})
-      select ${g} as g, ${grouped ? sql`owner_id, source_id, pipeline_id, month` : sql`null::int as owner_id, null::int as source_id, null::int as pipeline_id, null::int as month`},
-             ${dealSums('', true)}, ${dealSums('t_', false)}
-      from cells group by ${sets}`),
-  );
+  const shape = { breakdowns: ['owner_id', 'source_id', 'pipeline_id'], totalBits: DEAL_SET.total, grouped, sums: DEAL_SUMS };
+  const query = coversWholeMonths(period, window)
+    ? figuresSelect({
+        ...shape,
+        cur: `month >= ${monthStart(period.from)}`,
+        month: `width_bucket(month, ${trendMonthDates(base)})`,
+        from: sql`deal_outcome_monthly as deals where month >= ${window.from}::date and month < ${window.to}::date and (won, lost) <> (0, 0) and ${base.dealWhere}`,
+      })
+    : figuresSelect({
+        ...shape,
+        cur: 'cur',
+        month: 'month',
+        from: sql`(
+          select owner_id, source_id, pipeline_id, width_bucket(closed_at, ${base.monthBuckets}) as month,
+                 closed_at >= ${base.at(period.from)} as cur,
+                 count(*) filter (where status = 'won') as won,
+                 count(*) filter (where status = 'lost') as lost,
+                 sum(amount) filter (where status = 'won') as won_amount,
+                 sum(extract(epoch from closed_at - created_at)) filter (where status = 'won') as won_seconds
+          from deals
+          where status <> 'open' and ${inRange(base, sql`closed_at`, window)} and ${base.dealWhere}
+          group by 1, 2, 3, 4, 5) as cells`,
+      });
+  return rowsOf<DealRow>(await ctx.db.execute(query));
 }
 
 const EMPTY_LEADS: LeadConversion = { created: 0, converted: 0, junk: 0, conversion: null };
 const EMPTY_DEALS: DealOutcomes = { won: 0, lost: 0, winRate: null, wonAmount: '0.00', averageDealSize: null, averageCycleDays: null };
 
-function toLeads(row: LeadRow | undefined, trend = false): LeadConversion {
+function toLeads(row: LeadRow | undefined): LeadConversion {
   if (!row) return EMPTY_LEADS;
-  const [created, converted, junk] = trend ? [row.t_created, row.t_converted, row.t_junk] : [row.created, row.converted, row.junk];
+  const { created, converted, junk } = row;
   return { created, converted, junk, conversion: ratio(converted, converted + junk) };
 }
 
-function toDeals(row: DealRow | undefined, trend = false): DealOutcomes {
+function toDeals(row: DealRow | undefined): DealOutcomes {
   if (!row) return EMPTY_DEALS;
-  const [won, lost, wonAmount, size, cycle] = trend
-    ? [row.t_won, row.t_lost, row.t_won_amount, row.t_avg_size, row.t_avg_cycle]
-    : [row.won, row.lost, row.won_amount, row.avg_size, row.avg_cycle];
-  return { won, lost, winRate: ratio(won, won + lost), wonAmount, averageDealSize: size, averageCycleDays: cycle === null ? null : Number(cycle) };
+  const { won, lost } = row;
+  return {
+    won,
+    lost,
+    winRate: ratio(won, won + lost),
+    wonAmount: row.won_amount,
+    averageDealSize: row.avg_size,
+    averageCycleDays: row.avg_cycle === null ? null : Number(row.avg_cycle),
+  };
 }
 
 /** Display names for the breakdown keys: small reference tables, read whole. */
@@ -204,8 +211,9 @@ export async function conversionReport(ctx: ServiceContext, filters: ReportFilte
     prevDeals: await dealFigures(tx, base, period.previous, period.previous, false),
     labels: await names(tx),
   }));
-  const leadsOf = (set: number) => leadRows.filter((r) => r.g === set);
-  const dealsOf = (set: number) => dealRows.filter((r) => r.g === set);
+  // The breakdowns' rows outside the period (cur false) only fed the months.
+  const leadsOf = (set: number) => leadRows.filter((r) => r.g === set && r.cur !== false);
+  const dealsOf = (set: number) => dealRows.filter((r) => r.g === set && r.cur !== false);
 
   // Managers and sources appear when they have any figure in the period (trend-only rows are dropped).
   const byOwner = new Map<number | null, { leads?: LeadRow; deals?: DealRow }>();
@@ -235,6 +243,6 @@ export async function conversionReport(ctx: ServiceContext, filters: ReportFilte
       .filter((r) => r.won + r.lost > 0)
       .map((r) => ({ pipelineId: r.pipeline_id!, name: labels.pipeline.get(r.pipeline_id!) ?? '', leads: null, deals: toDeals(r) }))
       .sort((a, b) => a.pipelineId - b.pipelineId),
-    byMonth: trend.months.map((month) => ({ month, ...trendMonthRange(month, trend.window), leads: toLeads(leadMonth.get(month), true), deals: toDeals(dealMonth.get(month), true) })),
+    byMonth: trend.months.map((month) => ({ month, ...trendMonthRange(month, trend.window), leads: toLeads(leadMonth.get(month)), deals: toDeals(dealMonth.get(month)) })),
   };
 }

@@ -115,11 +115,11 @@ export function coversWholeMonths(...ranges: DateRange[]): boolean {
   return ranges.every((range) => range.from.endsWith('-01') && range.to.endsWith('-01'));
 }
 
-/** The trend months as a date[] literal (first days), for width_bucket over a summary's month. */
-export function trendMonthDates(base: SalesReportBase): SQL {
+/** The trend months as a date[] literal (first days), for width_bucket over a summary's month (SQL text, checked). */
+export function trendMonthDates(base: SalesReportBase): string {
   const dates = base.trend.months.map((month) => `${month}-01`);
   for (const date of dates) if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`unexpected trend month ${date}`);
-  return sql.raw(`'{${dates.join(',')}}'::date[]`);
+  return `'{${dates.join(',')}}'::date[]`;
 }
 
 /** a / b, or null when b is 0 (no denominator, no ratio). */

@@ -23,18 +23,21 @@ export interface StageCountRow {
  * stored furthest stage is at or past it (skipped stages count as passed) or when it is won (a won
  * deal passed every open stage); lost deals count for the stages they reached. Whole-month periods
  * read the buckets of each month from deal_cohort_monthly (aliased as deals, whose pipeline and
- * owner columns it shares; it has no source, so a source filter reads the deals).
+ * owner columns it shares; it has no source, so a source filter reads the deals). The previous
+ * period is compared in totals only, so its buckets drop the owner: half the cells to cross.
  */
 export async function stageCounts(db: Database, input: { pipelineId: number; where: SQL; period: DateRange; previous: DateRange; fromSummary: boolean }): Promise<StageCountRow[]> {
   const buckets = input.fromSummary
     ? sql`
-        select deals.month >= ${input.period.from}::date as current, deals.owner_id, deals.status,
+        select deals.month >= ${input.period.from}::date as current,
+               case when deals.month >= ${input.period.from}::date then deals.owner_id end as owner_id, deals.status,
                deals.furthest_stage_order as furthest, sum(deals.deals)::int as n, sum(deals.amount) as amount
         from deal_cohort_monthly deals
         where deals.month >= ${input.previous.from}::date and deals.month < ${input.period.to}::date and ${input.where}
         group by 1, 2, 3, 4`
     : sql`
-        select deals.created_at >= ${orgDayStart(input.period.from)} as current, deals.owner_id, deals.status,
+        select deals.created_at >= ${orgDayStart(input.period.from)} as current,
+               case when deals.created_at >= ${orgDayStart(input.period.from)} then deals.owner_id end as owner_id, deals.status,
                deals.furthest_stage_order as furthest, count(*)::int as n, sum(deals.amount) as amount
         from deals
         where deals.created_at >= ${orgDayStart(input.previous.from)} and deals.created_at < ${orgDayStart(input.period.to)}
@@ -61,7 +64,8 @@ export async function stageCounts(db: Database, input: { pipelineId: number; whe
              coalesce(sum(n) filter (where lost_here), 0)::int as lost_here,
              coalesce(sum(amount) filter (where lost_here), 0)::numeric(16, 2)::text as lost_here_amount
       from cells
-      group by grouping sets ((current, stage_id), (current, owner_id, stage_id))`),
+      group by grouping sets ((current, stage_id), (current, owner_id, stage_id))
+      having current or grouping(owner_id) = 1`),
   );
   // postgres-js and PGlite agree on int and text; grouping sets give null owner for the totals.
   return rows.map((r) => ({ ...r, owner_id: r.owner_id === null ? null : Number(r.owner_id), stage_id: r.stage_id === null ? null : Number(r.stage_id) }));
@@ -75,6 +79,17 @@ export interface StageTimeRow {
   /** The length band (lib/analytics/stay-bands.ts) of the median stay (the lower middle one); null without stays. */
   median_band: number | null;
 }
+
+/**
+ * The band holding the lower middle stay: the first band whose running count reaches half the
+ * stays, written out as one CASE over running sums (a plain expression per cell; unnesting the
+ * bands into rows per cell cost more than the aggregation).
+ */
+const MEDIAN_BAND = sql.raw(
+  `case when c.stays > 0 then case ${STAY_BAND_COLUMNS.map(
+    (_, band) => `when 2 * (${STAY_BAND_COLUMNS.slice(0, band + 1).map((__, i) => `c.band_${i}`).join(' + ')}) >= c.stays then ${band}`,
+  ).join(' ')} end end`,
+);
 
 /**
  * Time in each stage for the current cohort: a stay runs from a history row (entering the stage)
@@ -104,15 +119,10 @@ export async function stageTimes(db: Database, input: { where: SQL; period: Date
             and ${input.where} and h.left_at is not null
         ) s
         group by grouping sets ((s.stage_id), (s.owner_id, s.stage_id))`;
-  const bands = sql.raw(`array[${STAY_BAND_COLUMNS.map((_, band) => `c.band_${band}`).join(', ')}]`);
   const rows = rowsOf<StageTimeRow>(
     await db.execute(sql`
       with cells as (${cells})
-      select c.owner_id, c.stage_id, c.stays, (c.seconds / nullif(c.stays, 0) / 86400)::float8 as avg_days,
-             (select min(z.band) from (
-                select u.band - 1 as band, sum(u.n) over (order by u.band) as running
-                from unnest(${bands}) with ordinality as u(n, band)) z
-              where z.running * 2 >= c.stays and c.stays > 0) as median_band
+      select c.owner_id, c.stage_id, c.stays, (c.seconds / nullif(c.stays, 0) / 86400)::float8 as avg_days, ${MEDIAN_BAND} as median_band
       from cells c`),
   );
   return rows.map((r) => ({

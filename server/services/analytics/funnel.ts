@@ -69,13 +69,11 @@ export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersI
     const steps = pipeline.stages.filter((s) => s.kind !== 'lost');
     const lostStage = pipeline.stages.find((s) => s.kind === 'lost') ?? null;
 
+    // Rows grouped once by (period, owner): a funnel per manager must not rescan every row.
+    const countsBy = groupRows(counts, (r) => `${r.current}:${r.owner_id}`);
+    const timesBy = groupRows(times, (t) => `${t.owner_id}`);
     const series = (current: boolean, ownerId: number | null) =>
-      buildSeries(
-        steps,
-        lostStage?.id ?? null,
-        counts.filter((r) => r.current === current && r.owner_id === ownerId),
-        current ? times.filter((t) => t.owner_id === ownerId) : [],
-      );
+      buildSeries(steps, lostStage?.id ?? null, countsBy.get(`${current}:${ownerId}`) ?? [], current ? (timesBy.get(`${ownerId}`) ?? []) : []);
     const ownerIds = [...new Set(counts.filter((r) => r.current && r.owner_id !== null).map((r) => r.owner_id!))];
     const names = await ownerNames(tx, ownerIds);
     const managers = ownerIds
@@ -121,6 +119,17 @@ function buildSeries(steps: ReportStage[], lostStageId: number | null, counts: S
     }),
     lost: { deals: lost?.deals ?? 0, amount: lost?.amount ?? '0.00' },
   };
+}
+
+function groupRows<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
 async function ownerNames(db: ServiceContext['db'], ids: number[]) {

@@ -22,6 +22,18 @@ export interface DatabaseHandle {
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
 
+/** The PostgreSQL pools opened here with two or more connections (WeakSet: identity only). */
+const parallelPools = new WeakSet<object>();
+
+/**
+ * True when independent reads may run at once, each on its own connection: a PostgreSQL pool of
+ * two or more. Not PGlite (one connection) and not a transaction (it has one connection, and its
+ * caller may need its uncommitted writes seen).
+ */
+export function allowsParallelReads(db: Database): boolean {
+  return parallelPools.has(db);
+}
+
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite (a directory, or memory when omitted). */
 export async function openDatabase(options: {
   url?: string;
@@ -38,6 +50,7 @@ export async function openDatabase(options: {
       connection: { application_name: 'voronka' },
     });
     const db = drizzle({ client, schema }) as unknown as Database;
+    if ((options.maxConnections ?? 10) >= 2) parallelPools.add(db);
     return { db, driver: 'postgres', url: options.url, raw: { kind: 'postgres', client }, close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) {

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
 import type { ServiceContext } from '../context';
-import { coversWholeMonths, inRange, inReportTransaction, prepareSalesReport, ratio, trendMonthDates, trendMonthRange, type SalesReportBase } from './sales-report-base';
+import { inReportParts } from './report-transaction';
+import { coversWholeMonths, inRange, prepareSalesReport, ratio, trendMonthDates, trendMonthRange, type SalesReportBase } from './sales-report-base';
 
 /**
  * Lead → deal among leads created in the period: converted / (converted + junk). The pipeline
@@ -204,13 +205,17 @@ async function names(ctx: ServiceContext) {
 export async function conversionReport(ctx: ServiceContext, filters: ReportFiltersInput, options: { now?: Date } = {}): Promise<ConversionReport> {
   const base = await prepareSalesReport(ctx, filters, options.now);
   const { period, trend } = base;
-  const { leadRows, dealRows, prevLeads, prevDeals, labels } = await inReportTransaction(ctx, async (tx) => ({
-    leadRows: await leadFigures(tx, base, period, trend.window, true),
-    dealRows: await dealFigures(tx, base, period, trend.window, true),
-    prevLeads: await leadFigures(tx, base, period.previous, period.previous, false),
-    prevDeals: await dealFigures(tx, base, period.previous, period.previous, false),
-    labels: await names(tx),
-  }));
+  // Two parts at once (see inReportParts): the period's deals, the costliest statement, and the rest.
+  const { dealRows, rest } = await inReportParts(ctx, {
+    dealRows: (tx) => dealFigures(tx, base, period, trend.window, true),
+    rest: async (tx) => ({
+      prevDeals: await dealFigures(tx, base, period.previous, period.previous, false),
+      leadRows: await leadFigures(tx, base, period, trend.window, true),
+      prevLeads: await leadFigures(tx, base, period.previous, period.previous, false),
+      labels: await names(tx),
+    }),
+  });
+  const { prevDeals, leadRows, prevLeads, labels } = rest;
   // The breakdowns' rows outside the period (cur false) only fed the months.
   const leadsOf = (set: number) => leadRows.filter((r) => r.g === set && r.cur !== false);
   const dealsOf = (set: number) => dealRows.filter((r) => r.g === set && r.cur !== false);

@@ -4,29 +4,43 @@ import type { DateRange } from './report-filters';
 import { orgDayStart } from './report-scope';
 import { STAY_BAND_COLUMNS } from '@/lib/analytics/stay-bands';
 
-/** One funnel cell: deals of a period (and owner, null = everyone) that reached a stage. */
+/** The funnel of one period and owner (null = everyone): arrays follow the steps given to stageCounts. */
 export interface StageCountRow {
   current: boolean;
   owner_id: number | null;
-  /** null: the "created" row (every deal of the cohort). */
-  stage_id: number | null;
-  deals: number;
-  amount: string;
-  lost_here: number;
-  lost_here_amount: string;
+  /** Every deal of the cohort. */
+  created: number;
+  created_amount: string;
+  /** Deals (and their amount) that reached each step. */
+  deals: number[];
+  amounts: string[];
+  /** Lost deals whose furthest stage was each step (0 for won and lost steps). */
+  lost_here: number[];
+  lost_here_amounts: string[];
+}
+
+/** A step of the funnel as stageCounts needs it: open stages by sort order, then won and lost. */
+export interface CountedStep {
+  kind: 'open' | 'won' | 'lost';
+  sortOrder: number;
 }
 
 /**
  * Funnel counts of the current and the previous period in one pass over the cohort: the deals are
  * first folded into (period, owner, status, furthest stage) buckets, a few thousand rows even for
- * a million deals, and only those buckets meet the stages. A deal reached an open stage when its
- * stored furthest stage is at or past it (skipped stages count as passed) or when it is won (a won
- * deal passed every open stage); lost deals count for the stages they reached. Whole-month periods
- * read the buckets of each month from deal_cohort_monthly (aliased as deals, whose pipeline and
- * owner columns it shares; it has no source, so a source filter reads the deals). The previous
- * period is compared in totals only, so its buckets drop the owner: half the cells to cross.
+ * a million deals, then each (period, owner) sums its buckets once per step, written out as one
+ * filtered sum per step (the steps are few and known), so the buckets are read once rather than
+ * crossed with the stages. A deal reached an open stage when its stored furthest stage is at or
+ * past it (skipped stages count as passed) or when it is won (a won deal passed every open stage);
+ * lost deals count for the stages they reached. Whole-month periods read the buckets of each month
+ * from deal_cohort_monthly (aliased as deals, whose pipeline and owner columns it shares; it has no
+ * source, so a source filter reads the deals). The previous period is compared in totals only, so
+ * its buckets drop the owner.
  */
-export async function stageCounts(db: Database, input: { pipelineId: number; where: SQL; period: DateRange; previous: DateRange; fromSummary: boolean }): Promise<StageCountRow[]> {
+export async function stageCounts(
+  db: Database,
+  input: { steps: CountedStep[]; where: SQL; period: DateRange; previous: DateRange; fromSummary: boolean },
+): Promise<StageCountRow[]> {
   const buckets = input.fromSummary
     ? sql`
         select deals.month >= ${input.period.from}::date as current,
@@ -43,32 +57,26 @@ export async function stageCounts(db: Database, input: { pipelineId: number; whe
         where deals.created_at >= ${orgDayStart(input.previous.from)} and deals.created_at < ${orgDayStart(input.period.to)}
           and ${input.where}
         group by 1, 2, 3, 4`;
+  const reached = input.steps.map((step) =>
+    step.kind === 'open' ? `b.status = 'won' or b.furthest >= ${Math.trunc(step.sortOrder)}` : `b.status = '${step.kind}'`,
+  );
+  const lostHere = input.steps.map((step) => (step.kind === 'open' ? `b.status = 'lost' and b.furthest = ${Math.trunc(step.sortOrder)}` : 'false'));
+  const perStep = (column: string, conditions: string[], type: string) =>
+    `array[${conditions.map((condition) => `coalesce(sum(${column}) filter (where ${condition}), 0)`).join(', ')}]::${type}`;
   const rows = rowsOf<StageCountRow>(
     await db.execute(sql`
-      with buckets as materialized (${buckets}),
-      steps as (
-        select id, sort_order, kind from stages where pipeline_id = ${input.pipelineId} and (kind <> 'open' or not is_archived)
-        union all select null, null, 'created'
-      ),
-      cells as (
-        select b.current, b.owner_id, s.id as stage_id, b.n, b.amount,
-               case s.kind when 'created' then true
-                           when 'open' then b.status = 'won' or b.furthest >= s.sort_order
-                           else b.status = s.kind end as reached,
-               s.kind = 'open' and b.status = 'lost' and b.furthest = s.sort_order as lost_here
-        from buckets b cross join steps s
-      )
-      select current, owner_id, stage_id,
-             coalesce(sum(n) filter (where reached), 0)::int as deals,
-             coalesce(sum(amount) filter (where reached), 0)::numeric(16, 2)::text as amount,
-             coalesce(sum(n) filter (where lost_here), 0)::int as lost_here,
-             coalesce(sum(amount) filter (where lost_here), 0)::numeric(16, 2)::text as lost_here_amount
-      from cells
-      group by grouping sets ((current, stage_id), (current, owner_id, stage_id))
-      having current or grouping(owner_id) = 1`),
+      with buckets as (${buckets})
+      select b.current, b.owner_id, coalesce(sum(b.n), 0)::int as created, coalesce(sum(b.amount), 0)::numeric(16, 2)::text as created_amount,
+             ${sql.raw(perStep('b.n', reached, 'int[]'))} as deals,
+             ${sql.raw(perStep('b.amount', reached, 'numeric(16, 2)[]::text[]'))} as amounts,
+             ${sql.raw(perStep('b.n', lostHere, 'int[]'))} as lost_here,
+             ${sql.raw(perStep('b.amount', lostHere, 'numeric(16, 2)[]::text[]'))} as lost_here_amounts
+      from buckets b
+      group by grouping sets ((b.current), (b.current, b.owner_id))
+      having b.current or grouping(b.owner_id) = 1`),
   );
-  // postgres-js and PGlite agree on int and text; grouping sets give null owner for the totals.
-  return rows.map((r) => ({ ...r, owner_id: r.owner_id === null ? null : Number(r.owner_id), stage_id: r.stage_id === null ? null : Number(r.stage_id) }));
+  // postgres-js and PGlite agree on int, text and their arrays; the totals have a null owner.
+  return rows.map((r) => ({ ...r, owner_id: r.owner_id === null ? null : Number(r.owner_id) }));
 }
 
 export interface StageTimeRow {

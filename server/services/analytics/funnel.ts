@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
-import { inReportTransaction } from './report-transaction';
+import { inReportParts } from './report-transaction';
 import { organisationDay } from '../today/org-day';
 import { stageCounts, stageTimes, type StageCountRow, type StageTimeRow } from './funnel-queries';
 import { reportFilters, resolvePeriod, type ReportFiltersInput, type ReportPeriod } from './report-filters';
@@ -57,67 +57,72 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersInput, options: { now?: Date } = {}): Promise<DealFunnel> {
   const filters = reportFilters.parse(rawFilters);
   const owners = reportOwnerCondition(ctx.actor, filters, sql`deals.owner_id`);
-  return inReportTransaction(ctx, async ({ db: tx }) => {
-    const day = await organisationDay(tx, options.now ?? new Date());
-    const period = resolvePeriod(filters, day.localDate);
-    const pipeline = await reportPipeline(tx, filters.pipelineId);
-    const where = sql`${dealFilterCondition(pipeline.id, filters.sourceId)} and ${owners}`;
-    // The monthly summaries know no source: a source filter or a part month reads the deals.
-    const fromSummary = filters.sourceId === undefined && coversWholeMonths(period, period.previous);
-    const counts = await stageCounts(tx, { pipelineId: pipeline.id, where, period, previous: period.previous, fromSummary });
-    const times = await stageTimes(tx, { where, period, fromSummary });
-    const steps = pipeline.stages.filter((s) => s.kind !== 'lost');
-    const lostStage = pipeline.stages.find((s) => s.kind === 'lost') ?? null;
-
-    // Rows grouped once by (period, owner): a funnel per manager must not rescan every row.
-    const countsBy = groupRows(counts, (r) => `${r.current}:${r.owner_id}`);
-    const timesBy = groupRows(times, (t) => `${t.owner_id}`);
-    const series = (current: boolean, ownerId: number | null) =>
-      buildSeries(steps, lostStage?.id ?? null, countsBy.get(`${current}:${ownerId}`) ?? [], current ? (timesBy.get(`${ownerId}`) ?? []) : []);
-    const ownerIds = [...new Set(counts.filter((r) => r.current && r.owner_id !== null).map((r) => r.owner_id!))];
-    const names = await ownerNames(tx, ownerIds);
-    const managers = ownerIds
-      .map((ownerId) => ({ ownerId, name: names.get(ownerId) ?? '', ...series(true, ownerId) }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.ownerId - b.ownerId);
-
-    return {
-      period,
-      pipeline: { id: pipeline.id, name: pipeline.name },
-      stages: steps.map(({ id, name, kind, sortOrder }) => ({ id, name, kind, sortOrder })),
-      lostStage: lostStage && { id: lostStage.id, name: lostStage.name },
-      total: series(true, null),
-      managers,
-      previous: series(false, null),
-    };
+  const day = await organisationDay(ctx.db, options.now ?? new Date());
+  const period = resolvePeriod(filters, day.localDate);
+  const pipeline = await reportPipeline(ctx.reportDb ?? ctx.db, filters.pipelineId);
+  const where = sql`${dealFilterCondition(pipeline.id, filters.sourceId)} and ${owners}`;
+  // The monthly summaries know no source: a source filter or a part month reads the deals.
+  const fromSummary = filters.sourceId === undefined && coversWholeMonths(period, period.previous);
+  const steps = pipeline.stages.filter((s) => s.kind !== 'lost');
+  const lostStage = pipeline.stages.find((s) => s.kind === 'lost') ?? null;
+  // Counted per step: the funnel's steps, then the lost stage (its deals: lost in the cohort).
+  const countedSteps = lostStage ? [...steps, lostStage] : steps;
+  // The counts (with the names of the owners they find) and the stage times at once (inReportParts).
+  const { counted, times } = await inReportParts(ctx, {
+    counted: async ({ db: tx }) => {
+      const counts = await stageCounts(tx, { steps: countedSteps, where, period, previous: period.previous, fromSummary });
+      const ownerIds = counts.filter((r) => r.current && r.owner_id !== null).map((r) => r.owner_id!);
+      return { counts, ownerIds, names: await ownerNames(tx, ownerIds) };
+    },
+    times: ({ db: tx }) => stageTimes(tx, { where, period, fromSummary }),
   });
+  const { counts, ownerIds, names } = counted;
+
+  const countsBy = new Map(counts.map((r) => [`${r.current}:${r.owner_id}`, r]));
+  // Stage times grouped once by owner: a funnel per manager must not rescan every row.
+  const timesBy = groupRows(times, (t) => `${t.owner_id}`);
+  const series = (current: boolean, ownerId: number | null) =>
+    buildSeries(steps, countsBy.get(`${current}:${ownerId}`), current ? (timesBy.get(`${ownerId}`) ?? []) : []);
+  const managers = ownerIds
+    .map((ownerId) => ({ ownerId, name: names.get(ownerId) ?? '', ...series(true, ownerId) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.ownerId - b.ownerId);
+
+  return {
+    period,
+    pipeline: { id: pipeline.id, name: pipeline.name },
+    stages: steps.map(({ id, name, kind, sortOrder }) => ({ id, name, kind, sortOrder })),
+    lostStage: lostStage && { id: lostStage.id, name: lostStage.name },
+    total: series(true, null),
+    managers,
+    previous: series(false, null),
+  };
 }
 
-function buildSeries(steps: ReportStage[], lostStageId: number | null, counts: StageCountRow[], times: StageTimeRow[]): FunnelSeries {
-  const cell = (stageId: number | null) => counts.find((r) => r.stage_id === stageId);
-  const reached = steps.map((s) => cell(s.id));
-  const first = reached[0]?.deals ?? 0;
-  const created = cell(null);
-  const lost = lostStageId === null ? undefined : cell(lostStageId);
+/** One funnel from its counts row (arrays by step, the lost stage last when there is one) and its stage times. */
+function buildSeries(steps: ReportStage[], counts: StageCountRow | undefined, times: StageTimeRow[]): FunnelSeries {
+  const deals = (i: number) => counts?.deals[i] ?? 0;
+  const first = deals(0);
   return {
-    created: created?.deals ?? 0,
-    createdAmount: created?.amount ?? '0.00',
+    created: counts?.created ?? 0,
+    createdAmount: counts?.created_amount ?? '0.00',
     steps: steps.map((stage, i) => {
-      const here = reached[i]?.deals ?? 0;
+      const here = deals(i);
       const time = times.find((t) => t.stage_id === stage.id);
       return {
         stageId: stage.id,
         deals: here,
-        amount: reached[i]?.amount ?? '0.00',
-        stepConversion: i === steps.length - 1 ? null : ratio(reached[i + 1]?.deals ?? 0, here),
+        amount: counts?.amounts[i] ?? '0.00',
+        stepConversion: i === steps.length - 1 ? null : ratio(deals(i + 1), here),
         fromFirst: ratio(here, first),
-        lostHere: reached[i]?.lost_here ?? 0,
-        lostHereAmount: reached[i]?.lost_here_amount ?? '0.00',
+        lostHere: counts?.lost_here[i] ?? 0,
+        lostHereAmount: counts?.lost_here_amounts[i] ?? '0.00',
         stays: time?.stays ?? 0,
         avgDays: time?.avg_days ?? null,
         medianBand: time?.median_band ?? null,
       };
     }),
-    lost: { deals: lost?.deals ?? 0, amount: lost?.amount ?? '0.00' },
+    // The lost stage, when the pipeline has one, is counted after the steps.
+    lost: { deals: counts?.deals[steps.length] ?? 0, amount: counts?.amounts[steps.length] ?? '0.00' },
   };
 }
 

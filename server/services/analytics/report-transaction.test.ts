@@ -5,6 +5,7 @@ import { seedDatabase } from '@/db/seed';
 import { loadActiveUser, type SessionUser } from '@/server/auth/session-user';
 import { inRollback, useFreshDatabase } from '@/test/test-database';
 import { sourcesReport } from './sources-report';
+import { inReportParts } from './report-transaction';
 
 const NOW = new Date('2026-11-22T09:30:00Z');
 
@@ -29,5 +30,59 @@ describe('reports read where ctx.reportDb points (the replica when DATABASE_REPL
       expect(fromReplica.totals.leads).toBe(0);
       expect(fromReplica.totals.won).toBe(primary.totals.won);
     });
+  });
+});
+
+describe('inReportParts', () => {
+  const database = useFreshDatabase('postgres');
+  let executive: SessionUser;
+  const backend = async (ctx: { db: import('@/db/client').Database }) => {
+    const [row] = rowsOf<{ pid: number; jit: string; isolation: string }>(
+      await ctx.db.execute(sql`select pg_backend_pid() as pid, current_setting('jit') as jit, current_setting('transaction_isolation') as isolation, pg_sleep(0.2)`),
+    );
+    return row!;
+  };
+
+  beforeAll(async () => {
+    const [row] = rowsOf<{ id: number }>(await database().db.execute(sql`select id from users order by id limit 1`));
+    executive = { id: Number(row?.id ?? 1), role: 'executive' } as SessionUser;
+  });
+
+  it('runs the parts at once, each on its own connection with the report settings, on a PostgreSQL pool', async () => {
+    const started = Date.now();
+    const { a, b } = await inReportParts({ db: database().db, actor: executive }, { a: backend, b: backend });
+    expect(a.pid).not.toBe(b.pid);
+    expect([a.jit, b.jit]).toEqual(['off', 'off']);
+    // Two 200 ms sleeps side by side, not one after the other.
+    expect(Date.now() - started).toBeLessThan(390);
+  });
+
+  it('runs them one after the other in the caller’s transaction, which sees its own writes', async () => {
+    await inRollback(database().db, async (tx) => {
+      await tx.execute(sql`create temporary table parts_probe (n int) on commit drop`);
+      await tx.execute(sql`insert into parts_probe values (1)`);
+      const count = async (ctx: { db: import('@/db/client').Database }) =>
+        Number(rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(*)::int as n from parts_probe`))[0]!.n);
+      const { a, b, c, d } = await inReportParts({ db: tx, actor: executive }, { a: backend, b: backend, c: count, d: count });
+      expect(a.pid).toBe(b.pid);
+      expect([c, d]).toEqual([1, 1]);
+    });
+  });
+
+  it('fails when a part fails, after the other parts have finished', async () => {
+    let finished = false;
+    await expect(
+      inReportParts(
+        { db: database().db, actor: executive },
+        {
+          bad: async (ctx) => ctx.db.execute(sql`select 1 / 0`),
+          slow: async (ctx) => {
+            await backend(ctx);
+            finished = true;
+          },
+        },
+      ),
+    ).rejects.toThrow(/select 1 \/ 0/);
+    expect(finished).toBe(true);
   });
 });

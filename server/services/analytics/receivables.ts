@@ -5,7 +5,8 @@ import type { ServiceContext } from '../context';
 import { organisationDay } from '../today/org-day';
 import { reportFilters, type DateRange, type ReportFiltersInput, type ReportPeriod } from './report-filters';
 import { reportOwnerCondition } from './report-scope';
-import { inReportTransaction, prepareSalesReport, trendMonthRange } from './sales-report-base';
+import { prepareSalesReport, trendMonthRange } from './sales-report-base';
+import { inReportParts } from './report-transaction';
 import { AGING_BUCKETS, FLOW_SET, debtFigures, flowFigures, type AgingBucket, type AsOf, type DebtRow, type FlowRow } from './receivables-queries';
 
 export { AGING_BUCKETS, type AgingBucket } from './receivables-queries';
@@ -137,11 +138,15 @@ export async function receivablesReport(
   const asOf = asOfMoment(base, today, now);
   const { period, trend } = base;
 
-  const { flowRows, debtRows, users } = await inReportTransaction(ctx, async (tx) => ({
-    flowRows: await flowFigures(tx, base, where),
-    debtRows: await debtFigures(tx, where, asOf, options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit),
-    users: rowsOf<{ id: number; name: string }>(await tx.db.execute(sql`select id, name from users`)),
-  }));
+  // Money in and the debts at once (inReportParts).
+  const { flowRows, debts } = await inReportParts(ctx, {
+    flowRows: (tx) => flowFigures(tx, base, where),
+    debts: async (tx) => ({
+      debtRows: await debtFigures(tx, where, asOf, options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit),
+      users: rowsOf<{ id: number; name: string }>(await tx.db.execute(sql`select id, name from users`)),
+    }),
+  });
+  const { debtRows, users } = debts;
   const flowsOf = (set: number) => flowRows.filter((r) => r.g === set);
   const debtsOf = (set: DebtRow['set']) => debtRows.filter((r) => r.set === set);
   const name = new Map(users.map((u) => [u.id, u.name]));

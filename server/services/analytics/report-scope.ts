@@ -26,6 +26,11 @@ export function reportOwnerCondition(actor: SessionUser, filters: Pick<ReportFil
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `);
 }
 
+/** True when no head's team, team or manager filter narrows whose records count. */
+export function coversEveryOwner(actor: SessionUser, filters: Pick<ReportFilters, 'teamId' | 'ownerId'>): boolean {
+  return actor.role !== 'head' && filters.teamId === undefined && filters.ownerId === undefined;
+}
+
 /** The instant a calendar date begins in the organisation's time zone (settings, else Europe/Moscow). */
 export function orgDayStart(isoDate: string): SQL {
   return sql`(${isoDate}::date::timestamp at time zone coalesce((select time_zone from organisation where id = 1), 'Europe/Moscow'))`;

@@ -5,7 +5,7 @@ import { rowsOf } from '@/db/client';
 import type { ServiceContext } from '../context';
 import { organisationDay } from '../today/org-day';
 import { reportFilters, resolvePeriod, type DateRange, type ReportFilters, type ReportFiltersInput, type ReportPeriod } from './report-filters';
-import { reportOwnerCondition } from './report-scope';
+import { coversEveryOwner, reportOwnerCondition } from './report-scope';
 
 /**
  * What the conversion, sources and loss-reasons reports share: the parsed filters, the period,
@@ -53,7 +53,7 @@ export async function prepareSalesReport(ctx: ServiceContext, rawFilters: Report
     return sql.raw(`'${instant}'::timestamptz`);
   };
   const monthBuckets = sql.raw(`'{${monthStarts.map((date) => instants.get(date)!).join(',')}}'::timestamptz[]`);
-  const everyOwner = ctx.actor.role !== 'head' && filters.teamId === undefined && filters.ownerId === undefined;
+  const everyOwner = coversEveryOwner(ctx.actor, filters);
   return { filters, period, timeZone: day.timeZone, leadWhere, dealWhere, everyOwner, trend, at, monthBuckets };
 }
 

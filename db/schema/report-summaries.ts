@@ -129,3 +129,25 @@ export const dealLossMonthly = pgTable(
   },
   (t) => [unique('deal_loss_monthly_key').on(t.month, t.pipelineId, t.sourceId, t.lossReasonId, t.lostFromStageId).nullsNotDistinct()],
 );
+
+/**
+ * Money in per month and invoice owner: counted invoices (issued or paid) by their issue month
+ * (issue_date is already an org-local calendar date) and the payments of counted invoices by the
+ * month they were received in (org time zone). The receivables report reads these when its
+ * periods are whole months and no pipeline or source narrows the invoices. Kept current by
+ * triggers on invoices and payments (migration 0018).
+ */
+export const invoiceFlowMonthly = pgTable(
+  'invoice_flow_monthly',
+  {
+    id: id(),
+    /** First day of the month. */
+    month: date('month').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    invoiced: integer('invoiced').notNull().default(0),
+    invoicedAmount: numeric('invoiced_amount', { precision: 16, scale: 2 }).notNull().default('0'),
+    payments: integer('payments').notNull().default(0),
+    paidAmount: numeric('paid_amount', { precision: 16, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [unique('invoice_flow_monthly_key').on(t.month, t.ownerId)],
+);

@@ -5,7 +5,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DatabaseHandle } from '../client';
-import { EXPECTED_DEAL_COHORT_MONTHLY, EXPECTED_DEAL_LOSS_MONTHLY, EXPECTED_DEAL_OUTCOME_MONTHLY, EXPECTED_LEAD_MONTHLY, EXPECTED_STAGE_STAY_MONTHLY } from '../summaries/report-monthly';
+import {
+  EXPECTED_DEAL_COHORT_MONTHLY,
+  EXPECTED_DEAL_LOSS_MONTHLY,
+  EXPECTED_DEAL_OUTCOME_MONTHLY,
+  EXPECTED_INVOICE_FLOW_MONTHLY,
+  EXPECTED_LEAD_MONTHLY,
+  EXPECTED_STAGE_STAY_MONTHLY,
+} from '../summaries/report-monthly';
 import { STAY_BAND_COLUMNS } from '../../lib/analytics/stay-bands';
 import { CLIENT_SPELL_CHECKS } from '../summaries/client-spells';
 import { mskDay } from './business-clock';
@@ -134,6 +141,14 @@ export function integrityChecks(now: Date): IntegrityCheck[] {
       id: 'stage-stay-monthly',
       name: 'stage_stay_monthly equals a recompute from the stage history',
       sql: symmetricDifference(EXPECTED_STAGE_STAY_MONTHLY, `select month, pipeline_id, owner_id, stage_id, stays, seconds, ${STAY_BAND_COLUMNS.join(', ')} from stage_stay_monthly where stays <> 0`),
+    },
+    {
+      id: 'invoice-flow-monthly',
+      name: 'invoice_flow_monthly equals a recompute from invoices and payments',
+      sql: symmetricDifference(
+        EXPECTED_INVOICE_FLOW_MONTHLY,
+        'select month, owner_id, invoiced, invoiced_amount, payments, paid_amount from invoice_flow_monthly where (invoiced, invoiced_amount, payments, paid_amount) <> (0, 0, 0, 0)',
+      ),
     },
     {
       id: 'open-tasks',

@@ -69,6 +69,7 @@ const CORRUPTIONS: Record<string, string> = {
   'deal-loss-monthly': `update deal_loss_monthly set lost = lost + 1 where id = (select min(id) from deal_loss_monthly where lost > 0)`,
   'deal-cohort-monthly': `update deal_cohort_monthly set deals = deals + 1 where id = (select min(id) from deal_cohort_monthly where deals > 0)`,
   'stage-stay-monthly': `update stage_stay_monthly set stays_0_1h = stays_0_1h + 1 where id = (select min(id) from stage_stay_monthly where stays > 0)`,
+  'invoice-flow-monthly': `update invoice_flow_monthly set paid_amount = paid_amount + 1 where id = (select min(id) from invoice_flow_monthly where payments > 0)`,
   'open-tasks': `update deals set open_task_count = open_task_count + 1 where id = (select min(id) from deals where status = 'open')`,
   'last-activity': `update deals set last_activity_at = coalesce(last_activity_at, created_at) + interval '1 minute' where id = 1`,
   'tasks-on-open': `update activities set done_at = null, due_at = coalesce(due_at, created_at)

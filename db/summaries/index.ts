@@ -1,7 +1,14 @@
 import { activityDaily, leadResponseDaily } from './activity-daily';
 import { clientSpellsSummary } from './client-spells';
 import type { SummaryTable } from './summary';
-import { dealCohortMonthlySummary, dealLossMonthlySummary, dealOutcomeMonthlySummary, leadMonthlySummary, stageStayMonthlySummary } from './report-monthly';
+import {
+  dealCohortMonthlySummary,
+  dealLossMonthlySummary,
+  dealOutcomeMonthlySummary,
+  invoiceFlowMonthlySummary,
+  leadMonthlySummary,
+  stageStayMonthlySummary,
+} from './report-monthly';
 import { stageStays } from './stage-stays';
 
 /** Every summary table, rebuilt in this order by `npm run db:repair-summaries`. */
@@ -12,6 +19,7 @@ export const SUMMARY_TABLES: SummaryTable[] = [
   dealLossMonthlySummary,
   dealCohortMonthlySummary,
   stageStayMonthlySummary,
+  invoiceFlowMonthlySummary,
   activityDaily,
   leadResponseDaily,
   clientSpellsSummary,

@@ -29,6 +29,21 @@ export const EXPECTED_DEAL_COHORT_MONTHLY = `
          count(*)::int as deals, sum(amount)::numeric(16,2) as amount
   from deals group by 1, 2, 3, 4, 5`;
 
+/**
+ * What invoice_flow_monthly must hold: counted invoices (issued, paid) per issue month and owner,
+ * and their payments per month received (org time zone) under the invoice's owner.
+ */
+export const EXPECTED_INVOICE_FLOW_MONTHLY = `
+  select month, owner_id, sum(invoiced)::int as invoiced, sum(invoiced_amount)::numeric(16,2) as invoiced_amount,
+         sum(payments)::int as payments, sum(paid_amount)::numeric(16,2) as paid_amount
+  from (
+    select date_trunc('month', issue_date)::date as month, owner_id, count(*) as invoiced, sum(total) as invoiced_amount, 0 as payments, 0 as paid_amount
+    from invoices where status in ('issued', 'paid') group by 1, 2
+    union all
+    select org_month(p.paid_at), i.owner_id, 0, 0, count(*), sum(p.amount)
+    from payments p join invoices i on i.id = p.invoice_id where i.status in ('issued', 'paid') group by 1, 2
+  ) x group by 1, 2`;
+
 /** A stay's band column counted with the edges written out (not the SQL function the triggers use). */
 const stayBandCounts = STAY_BAND_COLUMNS.map((column, band) => {
   const from = band === 0 ? null : STAY_BAND_EDGES[band - 1];
@@ -108,4 +123,12 @@ export const dealLossMonthlySummary = monthlySummary(
   'month, pipeline_id, source_id, loss_reason_id, lost_from_stage_id, lost, amount',
   'lost, amount',
   EXPECTED_DEAL_LOSS_MONTHLY,
+);
+
+export const invoiceFlowMonthlySummary = monthlySummary(
+  'invoice_flow_monthly (receivables)',
+  'invoice_flow_monthly',
+  'month, owner_id, invoiced, invoiced_amount, payments, paid_amount',
+  'invoiced, invoiced_amount, payments, paid_amount',
+  EXPECTED_INVOICE_FLOW_MONTHLY,
 );

@@ -62,9 +62,11 @@ export function flowSlices(period: ReportPeriod, trend: { window: DateRange; mon
  * instant) — in the period in total and per manager, in the previous period in total, and per
  * trend month. One pass over [earliest of trend window and previous period, end of period):
  * grouped first per (owner, slice), then GROUPING SETS over those few cells. Payments count when
- * their invoice is counted (not draft, not cancelled).
+ * their invoice is counted (not draft, not cancelled). With `monthly` (every range whole months,
+ * no pipeline or source filter) the cells come from invoice_flow_monthly (aliased as i, so the
+ * owner condition applies), a few rows per manager and month instead of every invoice and payment.
  */
-export async function flowFigures(ctx: ServiceContext, base: SalesReportBase, where: SQL): Promise<FlowRow[]> {
+export async function flowFigures(ctx: ServiceContext, base: SalesReportBase, where: SQL, monthly: boolean): Promise<FlowRow[]> {
   const { period } = base;
   const { start, bounds, slices } = flowSlices(period, base.trend);
   for (const date of bounds) if (!DATE.test(date)) throw new Error(`unexpected date ${date}`);
@@ -74,9 +76,14 @@ export async function flowFigures(ctx: ServiceContext, base: SalesReportBase, wh
     slices.map((s) => sql`(${sql.raw(String(s.slice))}, ${sql.raw(s.month === null ? 'null::int' : String(s.month))}, ${sql.raw(String(s.cur))}, ${sql.raw(String(s.prev))})`),
     sql`, `,
   );
-  return rowsOf<FlowRow>(
-    await ctx.db.execute(sql`
-      with cells as (
+  const cells = monthly
+    ? sql`
+        select i.owner_id, width_bucket(i.month, ${dates}) as slice,
+               sum(i.invoiced) as invoiced, sum(i.invoiced_amount) as invoiced_amount, sum(i.payments) as payments, sum(i.paid_amount) as paid_amount
+        from invoice_flow_monthly i
+        where i.month >= ${start}::date and i.month < ${period.to}::date and ${where}
+        group by 1, 2`
+    : sql`
         select i.owner_id, width_bucket(i.issue_date, ${dates}) as slice,
                count(*) as invoiced, sum(i.total) as invoiced_amount, 0::bigint as payments, 0::numeric as paid_amount
         from invoices i
@@ -86,8 +93,10 @@ export async function flowFigures(ctx: ServiceContext, base: SalesReportBase, wh
         select i.owner_id, width_bucket(p.paid_at, ${instants}), 0, 0, count(*), sum(p.amount)
         from payments p join invoices i on i.id = p.invoice_id
         where p.paid_at >= ${base.at(start)} and p.paid_at < ${base.at(period.to)} and ${COUNTED_INVOICE} and ${where}
-        group by 1, 2
-      ),
+        group by 1, 2`;
+  return rowsOf<FlowRow>(
+    await ctx.db.execute(sql`
+      with cells as (${cells}),
       slices (slice, month, cur, prev) as (values ${meaning})
       select grouping(c.owner_id, s.month)::int as g, c.owner_id, s.month,
              ${flowSums('', 'cur')}, ${flowSums('p_', 'prev')}, ${flowSums('t_', 'month is not null')}

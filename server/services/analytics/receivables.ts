@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { organisationDay } from '../today/org-day';
 import { reportFilters, type DateRange, type ReportFiltersInput, type ReportPeriod } from './report-filters';
 import { reportOwnerCondition } from './report-scope';
-import { prepareSalesReport, trendMonthRange } from './sales-report-base';
+import { coversWholeMonths, prepareSalesReport, trendMonthRange } from './sales-report-base';
 import { inReportParts } from './report-transaction';
 import { AGING_BUCKETS, FLOW_SET, debtFigures, flowFigures, type AgingBucket, type AsOf, type DebtRow, type FlowRow } from './receivables-queries';
 
@@ -140,7 +140,7 @@ export async function receivablesReport(
 
   // Money in and the debts at once (inReportParts).
   const { flowRows, debts } = await inReportParts(ctx, {
-    flowRows: (tx) => flowFigures(tx, base, where),
+    flowRows: (tx) => flowFigures(tx, base, where, dealFilters.length === 0 && coversWholeMonths(period, period.previous, trend.window)),
     debts: async (tx) => ({
       debtRows: await debtFigures(tx, where, asOf, options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit),
       users: rowsOf<{ id: number; name: string }>(await tx.db.execute(sql`select id, name from users`)),

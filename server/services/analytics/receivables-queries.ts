@@ -133,20 +133,22 @@ export interface DebtRow {
 }
 
 const DEBT_SUMS = sql.raw(`count(*)::int as invoices,
-  coalesce(sum(outstanding), 0)::numeric(16,2)::text as outstanding,
+  coalesce(sum(outstanding), 0)::numeric(16,2) as outstanding,
   (count(*) filter (where days_overdue > 0))::int as overdue_invoices,
-  coalesce(sum(outstanding) filter (where days_overdue > 0), 0)::numeric(16,2)::text as overdue,
-  coalesce(sum(outstanding) filter (where days_overdue between 1 and 30), 0)::numeric(16,2)::text as days1to30,
-  coalesce(sum(outstanding) filter (where days_overdue between 31 and 60), 0)::numeric(16,2)::text as days31to60,
-  coalesce(sum(outstanding) filter (where days_overdue between 61 and 90), 0)::numeric(16,2)::text as days61to90,
-  coalesce(sum(outstanding) filter (where days_overdue > 90), 0)::numeric(16,2)::text as over90,
+  coalesce(sum(outstanding) filter (where days_overdue > 0), 0)::numeric(16,2) as overdue,
+  coalesce(sum(outstanding) filter (where days_overdue between 1 and 30), 0)::numeric(16,2) as days1to30,
+  coalesce(sum(outstanding) filter (where days_overdue between 31 and 60), 0)::numeric(16,2) as days31to60,
+  coalesce(sum(outstanding) filter (where days_overdue between 61 and 90), 0)::numeric(16,2) as days61to90,
+  coalesce(sum(outstanding) filter (where days_overdue > 90), 0)::numeric(16,2) as over90,
   max(days_overdue) as max_days_overdue`);
+/** The sums above as the driver reads them (money as text). */
+const DEBT_FIGURES = sql.raw(`invoices, outstanding::text, overdue_invoices, overdue::text, days1to30::text, days31to60::text,
+  days61to90::text, over90::text, max_days_overdue`);
 
 /**
- * Debts at a moment: a counted invoice issued by that day owes its total less the payments
- * received before the instant; overdue when the day is past its due date, aged in buckets. In
- * total, per manager, and per client (the company, else the contact): the `clientLimit` largest
- * debtors (null: all) with their names.
+ * The debts at a moment, as CTEs `later` and `debts` (one row per invoice that owes something): a
+ * counted invoice issued by that day owes its total less the payments received before the
+ * instant; overdue when the day is past its due date.
  *
  * What was paid before the instant = paid_amount (all payments) − payments from the instant on.
  * So only two kinds of invoice can owe anything: those not fully paid now (status 'issued') and
@@ -155,47 +157,70 @@ const DEBT_SUMS = sql.raw(`count(*)::int as invoices,
  * the seed's integrity check 'invoice-paid' — and the tests compare these figures with sums over
  * the payments themselves.)
  */
-export async function debtFigures(ctx: ServiceContext, where: SQL, asOf: AsOf, clientLimit: number | null): Promise<DebtRow[]> {
+function debtsAt(where: SQL, asOf: AsOf): SQL {
+  return sql`
+    later as (
+      select p.invoice_id, sum(p.amount) as amount from payments p where p.paid_at >= ${asOf.instant} group by 1
+    ),
+    debts as materialized (
+      select i.owner_id,
+             -- Never null, so the keys join by hash: 'none' / 0 for an invoice with neither.
+             case when i.company_id is not null then 'company' when i.contact_id is not null then 'contact' else 'none' end as client_kind,
+             coalesce(i.company_id, i.contact_id, 0) as client_id,
+             i.total - i.paid_amount + coalesce(l.amount, 0) as outstanding,
+             ${asOf.date}::date - i.due_date as days_overdue
+      from invoices i left join later l on l.invoice_id = i.id
+      where (i.status = 'issued' or (i.status = 'paid' and l.invoice_id is not null))
+        and i.issue_date <= ${asOf.date}::date and ${where}
+        and i.total - i.paid_amount + coalesce(l.amount, 0) > 0
+    )`;
+}
+
+/** The debts at a moment in total (owner null) and per manager, aged in buckets. */
+export async function debtTotals(ctx: ServiceContext, where: SQL, asOf: AsOf): Promise<DebtRow[]> {
   return rowsOf<DebtRow>(
     await ctx.db.execute(sql`
-      with later as (
-        select p.invoice_id, sum(p.amount) as amount from payments p where p.paid_at >= ${asOf.instant} group by 1
-      ),
-      debts as materialized (
-        select i.owner_id,
-               -- Never null, so the keys join by hash: 'none' / 0 for an invoice with neither.
-               case when i.company_id is not null then 'company' when i.contact_id is not null then 'contact' else 'none' end as client_kind,
-               coalesce(i.company_id, i.contact_id, 0) as client_id,
-               i.total - i.paid_amount + coalesce(l.amount, 0) as outstanding,
-               ${asOf.date}::date - i.due_date as days_overdue
-        from invoices i left join later l on l.invoice_id = i.id
-        where (i.status = 'issued' or (i.status = 'paid' and l.invoice_id is not null))
-          and i.issue_date <= ${asOf.date}::date and ${where}
-          and i.total - i.paid_amount + coalesce(l.amount, 0) > 0
-      ),
+      with ${debtsAt(where, asOf)},
+      owners as materialized (select owner_id, ${DEBT_SUMS} from debts group by owner_id)
+      -- The total from the few manager rows, not another pass over every debt.
+      select 'total' as set, null::int as owner_id, null as client_kind, null::int as client_id, null as client_name,
+             coalesce(sum(invoices), 0)::int as invoices, coalesce(sum(outstanding), 0)::numeric(16,2)::text as outstanding,
+             coalesce(sum(overdue_invoices), 0)::int as overdue_invoices, coalesce(sum(overdue), 0)::numeric(16,2)::text as overdue,
+             coalesce(sum(days1to30), 0)::numeric(16,2)::text as days1to30, coalesce(sum(days31to60), 0)::numeric(16,2)::text as days31to60,
+             coalesce(sum(days61to90), 0)::numeric(16,2)::text as days61to90, coalesce(sum(over90), 0)::numeric(16,2)::text as over90,
+             max(max_days_overdue) as max_days_overdue, 0 as debtors
+      from owners
+      union all
+      select 'owner', owner_id, null, null, null, ${DEBT_FIGURES}, 0 from owners`),
+  );
+}
+
+/**
+ * The debts at a moment per client (the company, else the contact): the `clientLimit` largest
+ * debtors (null: all) with their names, each row also counting every debtor.
+ */
+export async function debtClients(ctx: ServiceContext, where: SQL, asOf: AsOf, clientLimit: number | null): Promise<DebtRow[]> {
+  return rowsOf<DebtRow>(
+    await ctx.db.execute(sql`
+      with ${debtsAt(where, asOf)},
       -- The ranking needs only each client's total; the full figures are summed for the largest only.
-      clients as (
+      clients as materialized (
         select client_kind, client_id, sum(outstanding) as outstanding from debts group by client_kind, client_id
       ),
       largest as (
-        select client_kind, client_id, count(*) over () as debtors from clients
+        select client_kind, client_id from clients
         order by outstanding desc, client_kind, client_id limit ${clientLimit === null ? sql`all` : clientLimit}
       ),
       largest_figures as (
-        select d.client_kind, d.client_id, l.debtors, ${DEBT_SUMS}
+        select d.client_kind, d.client_id, ${DEBT_SUMS}
         from debts d join largest l on l.client_kind = d.client_kind and l.client_id = d.client_id
-        group by d.client_kind, d.client_id, l.debtors
+        group by d.client_kind, d.client_id
       )
-      select 'total' as set, null::int as owner_id, null as client_kind, null::int as client_id, null as client_name, ${DEBT_SUMS}, 0 as debtors
-      from debts
-      union all
-      select 'owner', owner_id, null, null, null, ${DEBT_SUMS}, 0 from debts group by owner_id
-      union all
       -- Names by key lookups, for the rows kept only (a join would hash every company and contact).
-      select 'client', null, nullif(client_kind, 'none'), nullif(client_id, 0),
+      select 'client' as set, null::int as owner_id, nullif(client_kind, 'none') as client_kind, nullif(client_id, 0) as client_id,
              case client_kind when 'company' then (select c.name from companies c where c.id = client_id)
-                              when 'contact' then (select nullif(concat_ws(' ', k.last_name, k.first_name, k.middle_name), '') from contacts k where k.id = client_id) end,
-             invoices, outstanding, overdue_invoices, overdue, days1to30, days31to60, days61to90, over90, max_days_overdue, debtors::int
+                              when 'contact' then (select nullif(concat_ws(' ', k.last_name, k.first_name, k.middle_name), '') from contacts k where k.id = client_id) end as client_name,
+             ${DEBT_FIGURES}, (select count(*) from clients)::int as debtors
       from largest_figures`),
   );
 }

@@ -7,7 +7,7 @@ import { reportFilters, type DateRange, type ReportFiltersInput, type ReportPeri
 import { reportOwnerCondition } from './report-scope';
 import { coversWholeMonths, prepareSalesReport, trendMonthRange } from './sales-report-base';
 import { inReportParts } from './report-transaction';
-import { AGING_BUCKETS, FLOW_SET, debtFigures, flowFigures, type AgingBucket, type AsOf, type DebtRow, type FlowRow } from './receivables-queries';
+import { AGING_BUCKETS, FLOW_SET, debtClients, debtTotals, flowFigures, type AgingBucket, type AsOf, type DebtRow, type FlowRow } from './receivables-queries';
 
 export { AGING_BUCKETS, type AgingBucket } from './receivables-queries';
 
@@ -138,15 +138,17 @@ export async function receivablesReport(
   const asOf = asOfMoment(base, today, now);
   const { period, trend } = base;
 
-  // Money in and the debts at once (inReportParts).
-  const { flowRows, debts } = await inReportParts(ctx, {
-    flowRows: (tx) => flowFigures(tx, base, where, dealFilters.length === 0 && coversWholeMonths(period, period.previous, trend.window)),
-    debts: async (tx) => ({
-      debtRows: await debtFigures(tx, where, asOf, options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit),
+  // Two parts at once (inReportParts): money in with the debts per manager, and the debtors.
+  const clientLimit = options.clientLimit === undefined ? CLIENT_LIMIT : options.clientLimit;
+  const { totals, clients: clientRows } = await inReportParts(ctx, {
+    totals: async (tx) => ({
+      flowRows: await flowFigures(tx, base, where, dealFilters.length === 0 && coversWholeMonths(period, period.previous, trend.window)),
+      debtRows: await debtTotals(tx, where, asOf),
       users: rowsOf<{ id: number; name: string }>(await tx.db.execute(sql`select id, name from users`)),
     }),
+    clients: (tx) => debtClients(tx, where, asOf, clientLimit),
   });
-  const { debtRows, users } = debts;
+  const { flowRows, debtRows, users } = totals;
   const flowsOf = (set: number) => flowRows.filter((r) => r.g === set);
   const debtsOf = (set: DebtRow['set']) => debtRows.filter((r) => r.set === set);
   const name = new Map(users.map((u) => [u.id, u.name]));
@@ -157,7 +159,7 @@ export async function receivablesReport(
   for (const r of flowsOf(FLOW_SET.owner)) if (r.invoiced + r.payments > 0) managers.set(r.owner_id!, { flows: r });
   for (const r of debtsOf('owner')) managers.set(r.owner_id!, { ...managers.get(r.owner_id!), debt: r });
   const monthRows = new Map(flowsOf(FLOW_SET.month).filter((r) => r.month !== null).map((r) => [trend.months[r.month! - 1], r]));
-  const clients = debtsOf('client');
+  const clients = clientRows;
   const total = flowsOf(FLOW_SET.total)[0];
 
   return {

@@ -53,7 +53,9 @@ test('an admin creates a manager, the manager signs in, the admin deactivates th
   // The deactivation is in the audit log, field by field.
   await page.getByRole('link', { name: 'История изменений пользователя' }).click();
   await expect(page).toHaveURL(/\/admin\/audit\?entityType=user&entityId=\d+$/);
-  await expect(page.getByTestId('audit-entry').first()).toContainText('user.deactivate');
+  const deactivation = page.getByTestId('audit-entry').first().getByTestId('audit-action');
+  await expect(deactivation).toHaveText('деактивация');
+  await expect(deactivation).toHaveAttribute('title', 'user.deactivate');
   await expect(page.getByTestId('audit-entry').first()).toContainText('isActive');
 });
 

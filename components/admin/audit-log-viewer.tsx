@@ -21,6 +21,15 @@ function useEntityName() {
   return (type: string) => (t.has(type as never) ? t(type as never) : type);
 }
 
+/** What an entry did, in the reader's language ('deal.reassign' → its verb), or as stored when the verb has no translation. */
+function useActionName() {
+  const t = useTranslations('auditLog.actions');
+  return (action: string) => {
+    const verb = action.slice(action.lastIndexOf('.') + 1);
+    return t.has(verb as never) ? t(verb as never) : action;
+  };
+}
+
 /** A value of a change as a short readable string. */
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -88,6 +97,7 @@ function AuditEntry({ entry }: { entry: Entry }) {
   const trpc = useTRPC();
   const { data: organisation } = useQuery(trpc.reference.organisation.queryOptions());
   const entityName = useEntityName();
+  const actionName = useActionName();
   const page = RECORD_PAGES[entry.entityType];
   const record = `${entityName(entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ''}`;
   return (
@@ -95,7 +105,7 @@ function AuditEntry({ entry }: { entry: Entry }) {
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
         <time className="text-slate-500" dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt, locale, organisation?.timeZone)}</time>
         <span className="font-medium">{entry.actorName ?? t('system')}</span>
-        <span className="font-mono text-xs text-slate-700">{entry.action}</span>
+        <span className="text-slate-700" title={entry.action} data-testid="audit-action">{actionName(entry.action)}</span>
         {page && entry.entityId ? <Link href={`${page}/${entry.entityId}`} className="text-brand-700 hover:underline">{record}</Link> : <span className="text-slate-600">{record}</span>}
       </div>
       {Object.keys(entry.changes).length > 0 && (

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '@/db/client';
+import type { Database } from '@/db/client';
+import { moveOwnedRows } from '../move-owned-rows';
 
 /**
  * What follows a deal to its new owner: its commercial offers and its unpaid invoices (draft or
@@ -8,18 +9,8 @@ import { rowsOf, type Database } from '@/db/client';
  * is versioned and audited; returns how many moved.
  */
 export async function handOverDealDocuments(tx: Database, actorId: number, dealId: number, toId: number): Promise<{ proposals: number; invoices: number }> {
-  const move = async (table: 'proposals' | 'invoices', entityType: string, open: ReturnType<typeof sql>) =>
-    rowsOf(
-      await tx.execute(sql`
-        with moved as (
-          update ${sql.identifier(table)} as t set owner_id = ${toId}, version = t.version + 1, updated_at = now()
-          from (select id, owner_id from ${sql.identifier(table)} where deal_id = ${dealId} and owner_id <> ${toId} and ${open}) before
-          where t.id = before.id
-          returning t.id, before.owner_id as from_id)
-        insert into audit_log (actor_id, action, entity_type, entity_id, changes)
-        select ${actorId}, ${`${entityType}.handover`}, ${entityType}, id, jsonb_build_object('ownerId', jsonb_build_array(from_id, ${toId}::int))
-        from moved
-        returning entity_id`),
-    ).length;
-  return { proposals: await move('proposals', 'proposal', sql`true`), invoices: await move('invoices', 'invoice', sql`status in ('draft', 'issued')`) };
+  return {
+    proposals: await moveOwnedRows(tx, { table: 'proposals', entityType: 'proposal', where: sql`deal_id = ${dealId}`, toId, actorId }),
+    invoices: await moveOwnedRows(tx, { table: 'invoices', entityType: 'invoice', where: sql`deal_id = ${dealId} and status in ('draft', 'issued')`, toId, actorId }),
+  };
 }

@@ -9,6 +9,7 @@ import { keepOneActiveAdmin, requireAdmin } from './admin-guard';
 import { deactivateUserInput, reactivateUserInput } from './schemas';
 import { clearHeadship } from './teams';
 import { lockUser } from './update-user';
+import { moveOwnedRows } from '../move-owned-rows';
 
 /**
  * What a leaving user still owns that someone must carry on: open deals, open leads, open tasks
@@ -28,23 +29,11 @@ const HANDOVER = [
 
 export type HandoverCounts = Record<(typeof HANDOVER)[number]['entityType'], number>;
 
-/**
- * Moves everything open from one owner to another, each row versioned and audited, in the
- * caller's transaction (one set-based statement per table: a department's worth of rows at once).
- */
+/** Moves everything open from one owner to another, each row versioned and audited, in the caller's transaction. */
 async function handOver(tx: Database, actorId: number, fromId: number, toId: number): Promise<HandoverCounts> {
   const counts = {} as HandoverCounts;
   for (const { table, entityType, open, alsoSet } of HANDOVER) {
-    const result = await tx.execute(sql`
-      with moved as (
-        update ${sql.identifier(table)} set owner_id = ${toId}, version = version + 1, updated_at = now()${alsoSet ? alsoSet(toId) : sql``}
-        where owner_id = ${fromId} and ${open}
-        returning id)
-      insert into audit_log (actor_id, action, entity_type, entity_id, changes)
-      select ${actorId}, ${`${entityType}.handover`}, ${entityType}, id, jsonb_build_object('ownerId', jsonb_build_array(${fromId}::int, ${toId}::int))
-      from moved
-      returning entity_id`);
-    counts[entityType] = rowsOf(result).length;
+    counts[entityType] = await moveOwnedRows(tx, { table, entityType, where: sql`owner_id = ${fromId} and ${open}`, toId, actorId, alsoSet: alsoSet?.(toId) });
   }
   return counts;
 }

@@ -13,7 +13,9 @@ export { MERGE_ENTITIES, type MergeEntity } from './enums';
  */
 export type MergeRowImage =
   | { change: 'deleted' | 'updated'; schema: string; table: string; row: Record<string, unknown> }
-  | { change: 'repointed'; schema: string; table: string; column: string; key: Record<string, unknown>; old: unknown };
+  | { change: 'repointed'; schema: string; table: string; column: string; key: Record<string, unknown>; old: unknown }
+  /** A re-pointed row's version before the merge bumped it (once per row). */
+  | { change: 'versioned'; schema: string; table: string; key: Record<string, unknown>; old: number };
 
 /** One merge of several leads, contacts or companies into a survivor, undoable until the survivor changes. */
 export const merges = pgTable(

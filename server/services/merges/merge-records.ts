@@ -8,6 +8,7 @@ import { intArray, qualified, referencingColumns, schemaOf } from './catalog';
 import { lockRecord, lockRecordsInScope, MERGE_ENTITY_CONFIG, type MergeRecordRow } from './entities';
 import { pgErrorCode, UNIQUE_VIOLATION } from './pg-error';
 import { repointReferences } from './repoint-references';
+import { bumpRepointedVersions } from './referrer-versions';
 import { MERGE_FIELDS, mergeRecordsInput, type MergeEntity, type MergeField, type MergeRecordsInput } from './schemas';
 import { survivorAssignments } from './survivor-values';
 
@@ -33,6 +34,7 @@ export async function mergeRecords(ctx: ServiceContext, rawInput: MergeRecordsIn
       const mergeId = await storeImages(tx, { ...input, schema, table: config.table, mergedIds, allIds: ids, version: survivor.version + 1, actorId: ctx.actor.id });
       const references = await referencingColumns(tx, config.table);
       const moved = await repointReferences(tx, { id: mergeId, survivorId: input.survivorId, mergedIds, allIds: ids, schema, table: config.table }, references);
+      await bumpRepointedVersions(tx, mergeId);
 
       const table = qualified(schema, config.table);
       await tx.execute(sql`update ${table} set ${sql.join(survivorAssignments(input.entity, input.survivorId, rows, chosen), sql`, `)} where id = ${input.survivorId}`);

@@ -8,6 +8,7 @@ import { refreshAfterUndo } from './after-undo';
 import { lockRecord, MERGE_ENTITY_CONFIG } from './entities';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from './pg-error';
 import { reinsertDeleted, restoreReferences, restoreSurvivor } from './restore-rows';
+import { restoreRepointedVersions } from './referrer-versions';
 import { undoMergeInput, type UndoMergeInput } from './schemas';
 
 /**
@@ -42,6 +43,7 @@ export async function undoMerge(ctx: ServiceContext, rawInput: UndoMergeInput) {
       const restoredRecords = await reinsertDeleted(tx, merge.id, image.schema, image.table);
       await restoreSurvivor(tx, merge.id, image.schema, image.table, merge.survivorId);
       const restoredReferences = await restoreReferences(tx, merge.id, merge.survivorId);
+      await restoreRepointedVersions(tx, merge.id);
       await refreshAfterUndo(tx, merge.entityType, merge.id, merge.survivorId);
 
       await tx.update(merges).set({ isUndone: true, undoneAt: sql`now()`, undoneBy: ctx.actor.id, updatedAt: sql`now()` }).where(eq(merges.id, merge.id));

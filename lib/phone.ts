@@ -1,7 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-
-/** An extension at the end, after a space or a comma: "доб. 123", "вн. 12", "ext. 5", "x12", "#7", ";ext=5". */
-const EXTENSION = /(?:[\s,;]+(?:доб(?:авочный)?|вн(?:утр(?:енний)?)?|ext(?:ension)?|x|#)\.?:?\s*|;ext=)\d{1,7}$/iu;
+import { hasLetterAmongDigits, phoneLine } from './phone-shape';
 
 /**
  * A phone as typed ("8 (916) 123-45-67", "+7 916 1234567", "9161234567") → E.164 ("+79161234567"),
@@ -10,11 +8,8 @@ const EXTENSION = /(?:[\s,;]+(?:доб(?:авочный)?|вн(?:утр(?:енн
  */
 export function normalizePhone(raw: string): string | null {
   // Any Unicode space (no-break, narrow, thin — pasted from documents) is a plain space to the parser.
-  const number = raw.replace(/\s+/g, ' ').trim().replace(EXTENSION, '').trim();
-  if (!number) return null;
-  // A letter among the digits is a typo ("8 (9I2) …"), not a number to guess at; labels around
-  // the number ("тел. …", "… (моб.)") are fine.
-  if (/\p{Nd}.*\p{L}.*\p{Nd}/u.test(number)) return null;
+  const number = phoneLine(raw);
+  if (!number || hasLetterAmongDigits(number)) return null;
   const digits = number.replace(/\D/g, '');
   // "8 9xx …" is how Russians write +7 9xx: libphonenumber knows the trunk prefix for RU.
   const candidate = number.startsWith('+') ? number : digits.length === 10 ? `+7${digits}` : number;

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
-import { companyFields } from '@/server/services/clients/schemas';
+import { companyFields } from './form-schemas';
 import { FormActions } from '@/components/ui/form-actions';
 import { ChannelFields } from './channel-fields';
 import { FormField } from './form-field';

@@ -7,7 +7,7 @@ import { useDeferredValue, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
-import { contactFields } from '@/server/services/clients/schemas';
+import { contactFields } from './form-schemas';
 import { FormActions } from '@/components/ui/form-actions';
 import { ChannelFields } from './channel-fields';
 import { FormField } from './form-field';

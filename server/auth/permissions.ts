@@ -15,6 +15,7 @@ const PERMISSIONS = {
   /** Offers, invoices, payments and client feedback on the deals in scope. */
   'document.update': ['manager', 'head', 'admin'],
   'lead.update': ['manager', 'head', 'admin'],
+  'lead.reassign': ['head', 'admin'],
   'pipeline.manage': ['admin'],
   'profile.update': ['manager', 'head', 'executive', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,8 @@
 import { router } from '@/server/trpc/init';
 import { authedProcedure, operationalProcedure } from '@/server/trpc/procedures';
 import { callService } from '@/server/trpc/service-adapter';
-import { convertLeadInput, createLeadInput, junkLeadInput, leadByIdInput, listLeadsInput, startLeadInput } from '@/server/services/leads/schemas';
+import { convertLeadInput, createLeadInput, junkLeadInput, leadByIdInput, listLeadsInput, reassignLeadInput, startLeadInput } from '@/server/services/leads/schemas';
+import { reassignLead } from '@/server/services/leads/reassign-lead';
 import { updateLeadInput } from '@/server/services/leads/lead-edit-schemas';
 import { getLead } from '@/server/services/leads/get-lead';
 import { updateLead } from '@/server/services/leads/update-lead';
@@ -20,5 +21,7 @@ export const leadsRouter = router({
   byId: authedProcedure.input(leadByIdInput).query(({ ctx, input }) => callService(() => getLead(ctx.service, input))),
   /** Activities on the lead merged with its history from the audit log, newest first. */
   history: authedProcedure.input(leadByIdInput).query(({ ctx, input }) => callService(() => getLeadTimeline(ctx.service, input))),
+  /** A head (own team) or an admin hands an open lead to another manager. */
+  reassign: operationalProcedure.input(reassignLeadInput).mutation(({ ctx, input }) => callService(() => reassignLead(ctx.service, input))),
   update: operationalProcedure.input(updateLeadInput).mutation(({ ctx, input }) => callService(() => updateLead(ctx.service, input))),
 });

@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { companies, contacts, deals, leads, users } from '@/db/schema';
+import { companies, contacts, deals, leads } from '@/db/schema';
 import { ownedWithin, rowScopeOf } from '@/server/auth/row-scope';
 import type { SessionUser } from '@/server/auth/session-user';
 import { ServiceError } from '../errors';
+import { assignableOwner } from '../assignable-owner';
 import { leadVisibleTo } from '../leads/lead-visibility';
 
 export interface ActivityLink {
@@ -51,17 +52,5 @@ export async function resolveActivityOwner(tx: Database, actor: SessionUser, own
   if (!ownerId || ownerId === actor.id) return actor.id;
   const scope = rowScopeOf(actor);
   if (scope.kind === 'own') throw new ServiceError('FORBIDDEN', 'ownerId: you may plan only your own tasks');
-  const [owner] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, ownerId),
-        eq(users.isActive, true),
-        inArray(users.role, ['manager', 'head']),
-        scope.kind === 'team' ? eq(users.teamId, scope.teamId) : undefined,
-      ),
-    );
-  if (!owner) throw new ServiceError('BAD_REQUEST', 'ownerId: choose an active member of your team');
-  return owner.id;
+  return (await assignableOwner(tx, actor, ownerId)).id;
 }

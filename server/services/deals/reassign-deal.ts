@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { deals, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { deals } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
-import { rowScopeOf } from '@/server/auth/row-scope';
 import type { ServiceContext } from '../context';
 import { writeAudit } from '../audit';
+import { assignableOwner } from '../assignable-owner';
 import { ServiceError } from '../errors';
 import { handOverDealDocuments } from './deal-documents-handover';
 import { lockDealForEdit } from './lock-deal';
@@ -21,19 +21,7 @@ export async function reassignDeal(ctx: ServiceContext, rawInput: ReassignDealIn
   const input = reassignDealInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
     const deal = await lockDealForEdit(tx, ctx.actor, input.id, input.version);
-    const scope = rowScopeOf(ctx.actor);
-    const [owner] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          eq(users.id, input.ownerId),
-          eq(users.isActive, true),
-          inArray(users.role, ['manager', 'head']),
-          scope.kind === 'team' ? eq(users.teamId, scope.teamId) : undefined,
-        ),
-      );
-    if (!owner) throw new ServiceError('BAD_REQUEST', 'ownerId: choose an active member of your team');
+    const owner = await assignableOwner(tx, ctx.actor, input.ownerId);
     if (owner.id === deal.ownerId) return { id: deal.id, version: deal.version };
     const nextVersion = deal.version + 1;
     await tx

@@ -26,6 +26,7 @@ export type ListLeadsInput = z.input<typeof listLeadsInput>;
 
 export const leadByIdInput = z.object({ id });
 export const startLeadInput = z.object({ id, version });
+export const reassignLeadInput = z.object({ id, version, ownerId: id });
 export const junkLeadInput = z.object({
   id,
   version,

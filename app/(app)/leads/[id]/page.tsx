@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ActivityComposer } from '@/components/activities/activity-composer';
 import { CreatedNotice } from '@/components/leads/created-notice';
 import { LeadDetailsForm } from '@/components/leads/lead-details-form';
+import { LeadReassign } from '@/components/leads/lead-reassign';
 import { LinkedRecords } from '@/components/leads/lead-links';
 import { LeadStatusActions } from '@/components/leads/lead-status-actions';
 import { LeadStatusBadge } from '@/components/leads/lead-status-badge';
@@ -45,8 +46,8 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
     queryClient.fetchQuery(trpc.reference.leadSources.queryOptions()),
     queryClient.fetchQuery(trpc.reference.junkReasons.queryOptions()),
     queryClient.fetchQuery(trpc.reference.pipelines.queryOptions()),
-    // Heads and admins may hand open tasks over to someone else.
-    can(user.role, 'deal.reassign') ? queryClient.fetchQuery(trpc.reference.owners.queryOptions()) : Promise.resolve([]),
+    // Heads and admins may hand the lead and open tasks over to someone else.
+    can(user.role, 'lead.reassign') ? queryClient.fetchQuery(trpc.reference.owners.queryOptions()) : Promise.resolve([]),
   ]);
   const open = lead.status === 'new' || lead.status === 'in_progress';
   // An archived source stays on the lead that has it, but is not offered to others.
@@ -80,7 +81,14 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
         <div className="min-w-0 space-y-5">
           <Panel title={t('status')}>
             {open && canChange ? (
-              <LeadStatusActions lead={lead} junkReasons={junkReasons} pipelines={pipelines} />
+              <div className="space-y-4">
+                <LeadStatusActions lead={lead} junkReasons={junkReasons} pipelines={pipelines} />
+                {can(user.role, 'lead.reassign') && owners.length > 0 && (
+                  <div className="border-t border-slate-100 pt-3" data-testid="lead-reassign">
+                    <LeadReassign key={lead.version} lead={{ id: lead.id, version: lead.version, ownerId: lead.ownerId }} owners={owners} />
+                  </div>
+                )}
+              </div>
             ) : (
               <div className="space-y-1 text-sm">
                 <LeadStatusBadge status={lead.status} label={t(`statuses.${lead.status}`)} />

@@ -109,7 +109,14 @@ export async function distributeArrivedLeads(db: Database, leads: { leadId: numb
  * Gives leads to new owners with a fresh response deadline, and their first task (created once,
  * then handed over with the lead), with a history entry each. Set-based: one statement per table.
  */
-export async function assignLeads(tx: Database, assignments: { leadId: number; ownerId: number }[], now: Date, action: 'lead.assign' | 'lead.slaReassign'): Promise<void> {
+export async function assignLeads(
+  tx: Database,
+  assignments: { leadId: number; ownerId: number }[],
+  now: Date,
+  action: 'lead.assign' | 'lead.slaReassign' | 'lead.reassign',
+  /** Who did it: null for distribution and the SLA watch (the system). */
+  actorId: number | null = null,
+): Promise<void> {
   const settings = await leadSettings(tx);
   const stamp = now.toISOString();
   const dueAt = minutesAfter(now, settings.responseSlaMinutes).toISOString();
@@ -124,7 +131,7 @@ export async function assignLeads(tx: Database, assignments: { leadId: number; o
       from chosen c where l.id = c.lead_id
       returning l.id, l.owner_id, l.response_due_at)
     insert into audit_log (actor_id, action, entity_type, entity_id, changes, created_at, updated_at)
-    select null, ${action}, 'lead', changed.id,
+    select ${actorId}::int, ${action}, 'lead', changed.id,
            jsonb_build_object('ownerId', jsonb_build_array(before.owner_id, changed.owner_id),
                               'responseDueAt', jsonb_build_array(before.response_due_at, changed.response_due_at)),
            ${stamp}::timestamptz, ${stamp}::timestamptz

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/lib/trpc/client';
-import { createLeadInput } from '@/server/services/leads/schemas';
+import { createLeadInput } from '@/server/services/leads/create-lead-schema';
 import { FormField } from '@/components/clients/form-field';
 import { serviceErrorField } from './service-error-field';
 

@@ -3,7 +3,7 @@ import { rowsOf } from '@/db/client';
 import type { DateRange, ReportFiltersInput, ReportPeriod } from './report-filters';
 import type { ServiceContext } from '../context';
 import { inReportParts } from './report-transaction';
-import { coversWholeMonths, inRange, prepareSalesReport, ratio, trendMonthDates, trendMonthRange, type SalesReportBase } from './sales-report-base';
+import { coversWholeMonths, inRange, monthStartLiteral, prepareSalesReport, ratio, trendMonthDates, trendMonthRange, type SalesReportBase } from './sales-report-base';
 
 /**
  * Lead → deal among leads created in the period: converted / (converted + junk). The pipeline
@@ -80,12 +80,6 @@ const DEAL_SUMS = `coalesce(sum(won), 0)::int as won, coalesce(sum(lost), 0)::in
   round(sum(won_amount) / nullif(sum(won), 0), 2)::text as avg_size,
   (sum(won_seconds) / nullif(sum(won), 0) / 86400)::float8 as avg_cycle`;
 
-/** The first day of a whole month as a date literal (checked, so nothing foreign reaches the SQL text). */
-function monthStart(date: string): string {
-  if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`not the first of a month: ${date}`);
-  return `'${date}'::date`;
-}
-
 /**
  * The figures over a row source. Grouped: the breakdowns (total, owner, source[, pipeline]) are
  * each split by `cur` (in the period or not; the caller keeps the period's side) and the months
@@ -115,7 +109,7 @@ async function leadFigures(ctx: ServiceContext, base: SalesReportBase, period: D
   const query = coversWholeMonths(period, window)
     ? figuresSelect({
         ...shape,
-        cur: `month >= ${monthStart(period.from)}`,
+        cur: `month >= ${monthStartLiteral(period.from)}`,
         month: `width_bucket(month, ${trendMonthDates(base)})`,
         from: sql`lead_monthly as leads where month >= ${window.from}::date and month < ${window.to}::date and created <> 0 and ${base.leadWhere}`,
       })
@@ -142,7 +136,7 @@ async function dealFigures(ctx: ServiceContext, base: SalesReportBase, period: D
   const query = coversWholeMonths(period, window)
     ? figuresSelect({
         ...shape,
-        cur: `month >= ${monthStart(period.from)}`,
+        cur: `month >= ${monthStartLiteral(period.from)}`,
         month: `width_bucket(month, ${trendMonthDates(base)})`,
         from: sql`deal_outcome_monthly as deals where month >= ${window.from}::date and month < ${window.to}::date and (won, lost) <> (0, 0) and ${base.dealWhere}`,
       })

@@ -80,9 +80,9 @@ export async function dealFunnel(ctx: ServiceContext, rawFilters: ReportFiltersI
 
   const countsBy = new Map(counts.map((r) => [`${r.current}:${r.owner_id}`, r]));
   // Stage times grouped once by owner: a funnel per manager must not rescan every row.
-  const timesBy = groupRows(times, (t) => `${t.owner_id}`);
+  const timesBy = groupRows(times, (t) => t.owner_id);
   const series = (current: boolean, ownerId: number | null) =>
-    buildSeries(steps, countsBy.get(`${current}:${ownerId}`), current ? (timesBy.get(`${ownerId}`) ?? []) : []);
+    buildSeries(steps, countsBy.get(`${current}:${ownerId}`), current ? (timesBy.get(ownerId) ?? []) : []);
   const managers = ownerIds
     .map((ownerId) => ({ ownerId, name: names.get(ownerId) ?? '', ...series(true, ownerId) }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.ownerId - b.ownerId);
@@ -126,8 +126,8 @@ function buildSeries(steps: ReportStage[], counts: StageCountRow | undefined, ti
   };
 }
 
-function groupRows<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+function groupRows<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);
     const group = groups.get(k);

@@ -115,11 +115,15 @@ export function coversWholeMonths(...ranges: DateRange[]): boolean {
   return ranges.every((range) => range.from.endsWith('-01') && range.to.endsWith('-01'));
 }
 
+/** The first day of a month as a date literal (checked, so nothing foreign reaches the SQL text). */
+export function monthStartLiteral(date: string): string {
+  if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`not the first of a month: ${date}`);
+  return `'${date}'::date`;
+}
+
 /** The trend months as a date[] literal (first days), for width_bucket over a summary's month (SQL text, checked). */
 export function trendMonthDates(base: SalesReportBase): string {
-  const dates = base.trend.months.map((month) => `${month}-01`);
-  for (const date of dates) if (!/^\d{4}-\d{2}-01$/.test(date)) throw new Error(`unexpected trend month ${date}`);
-  return `'{${dates.join(',')}}'::date[]`;
+  return `array[${base.trend.months.map((month) => monthStartLiteral(`${month}-01`)).join(', ')}]`;
 }
 
 /** a / b, or null when b is 0 (no denominator, no ratio). */

@@ -28,7 +28,7 @@ export async function reassignLead(ctx: ServiceContext, rawInput: z.input<typeof
       await tx.update(leads).set({ teamId: owner.teamId }).where(eq(leads.id, lead.id));
       await writeAudit(tx, { actorId: ctx.actor.id, action: 'lead.reassign', entityType: 'lead', entityId: lead.id, changes: { teamId: [lead.teamId, owner.teamId] } });
     }
-    const [saved] = await tx.select({ version: leads.version }).from(leads).where(eq(leads.id, lead.id));
-    return { id: lead.id, version: saved!.version };
+    // assignLeads bumped the version once; the team follows in the same transaction.
+    return { id: lead.id, version: lead.version + 1 };
   });
 }
